@@ -1,0 +1,17 @@
+# Sourced by the scripts: exports JAVA_HOME pointing at a JDK >= 21 (Spotter's language level).
+# Order: an existing JAVA_HOME that is new enough, `java` on the PATH, then any JDK under /usr/lib/jvm.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
+pick_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    if [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+if ! JAVA_HOME=$(pick_jdk); then
+  echo "Spotter needs a JDK 21 or newer (found none: set JAVA_HOME)." >&2
+  exit 1
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
