@@ -1,0 +1,49 @@
+package app.spotter.calendar;
+
+import app.spotter.booking.SessionType;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One booking as every calendar should show it, with the trainer's preferences already applied: the summary
+ * carries the client's name only when the trainer allows it, the zone is {@code timezone_display}, the colour is
+ * the booking's own or its session type's. Notes are not here on purpose: they never leave Spotter (POPIA s26).
+ *
+ * @param uid iCalendar UID, {@code <booking uuid>@<uid domain>} (stable across every change)
+ * @param sequence iCalendar SEQUENCE (RFC 5545 3.8.7.4), raised by every change
+ * @param colorHex {@code #RRGGBB} or null when the trainer chose none
+ */
+public record CalendarEvent(
+        UUID bookingId,
+        UUID trainerId,
+        UUID clientId,
+        String uid,
+        String summary,
+        SessionType sessionType,
+        String location,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        String colorHex,
+        int sequence,
+        boolean cancelled) {
+
+    public CalendarEvent {
+        Objects.requireNonNull(bookingId, "bookingId");
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(zone, "zone");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("an event ends after it starts");
+        }
+    }
+
+    /** The CalDAV resource name and the Google event id both derive from the booking id (retry-safe creates). */
+    public String bookingHex() {
+        return bookingId.toString().replace("-", "");
+    }
+}

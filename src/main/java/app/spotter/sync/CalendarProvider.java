@@ -1,0 +1,35 @@
+package app.spotter.sync;
+
+import app.spotter.calendar.CalendarEvent;
+
+/**
+ * The one narrow seam between the sync engine and a calendar service. An adapter per provider implements it;
+ * the engine decides what to do and calls these. Every method is idempotent from the calendar's point of view:
+ * identities are deterministic (UID / resource name / event id derive from the booking id), so a retry after a
+ * lost response never creates a second event.
+ *
+ * <p>Failures are reported as {@link SyncFailure}: transient ones are retried with backoff, auth ones stop the
+ * connection until the trainer reconnects, permanent ones are shown in words.
+ */
+public interface CalendarProvider {
+
+    Provider provider();
+
+    /**
+     * Makes the calendar hold {@code event} as given. {@code previous} is what Spotter last wrote (null when it
+     * never wrote this booking to this calendar); a create that finds the event already there updates it.
+     */
+    RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure;
+
+    /**
+     * Removes the event (cloud calendars) or announces its cancellation (email). A calendar that answers that
+     * the event is already gone (404, 410, Google "cancelled") counts as success.
+     */
+    void remove(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure;
+
+    /**
+     * Cheap "has anything changed there?" read used by a sync round: one request per connection. Returns the
+     * new sync token and the external ids that changed since {@code syncToken} (null: first read).
+     */
+    RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure;
+}

@@ -1,0 +1,10 @@
+package app.spotter.sync;
+
+/**
+ * What Spotter knows about its copy of a booking in one calendar.
+ *
+ * @param externalId the provider's id (CalDAV resource name, Google event id, iCalendar UID for email)
+ * @param etag the entity tag we last saw for our own write, or null when the calendar gave none
+ * @param resourceUrl the absolute URL of the copy where the provider has one (CalDAV), else null
+ */
+public record RemoteEvent(String externalId, String etag, String resourceUrl) {}
