@@ -1,0 +1,93 @@
+package app.spotter.booking;
+
+import app.spotter.support.web.ApiProblem;
+import app.spotter.support.web.JsonFields;
+import app.spotter.trainer.CurrentTrainer;
+import app.spotter.trainer.Trainers;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/bookings")
+class BookingApi {
+
+    private final Bookings bookings;
+    private final Trainers trainers;
+
+    BookingApi(Bookings bookings, Trainers trainers) {
+        this.bookings = bookings;
+        this.trainers = trainers;
+    }
+
+    @PostMapping
+    ResponseEntity<BookingView> create(@RequestBody JsonNode body) {
+        UUID trainerId = CurrentTrainer.id();
+        BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), null);
+        Booking booking = bookings.create(trainerId, details);
+        return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, zone(trainerId)));
+    }
+
+    @GetMapping
+    List<BookingView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime to) {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ApiProblem.invalid("to", "must be after from");
+        }
+        UUID trainerId = CurrentTrainer.id();
+        ZoneId zone = zone(trainerId);
+        return bookings.between(trainerId, instant(from), instant(to)).stream()
+                .map(b -> BookingView.of(b, zone)).toList();
+    }
+
+    @GetMapping("/{id}")
+    BookingView get(@PathVariable UUID id) {
+        UUID trainerId = CurrentTrainer.id();
+        return BookingView.of(bookings.get(trainerId, id), zone(trainerId));
+    }
+
+    @PatchMapping("/{id}")
+    BookingView change(@PathVariable UUID id, @RequestBody JsonNode body) {
+        UUID trainerId = CurrentTrainer.id();
+        Booking current = bookings.get(trainerId, id);
+        BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), current.details());
+        return BookingView.of(bookings.change(trainerId, id, details), zone(trainerId));
+    }
+
+    @PostMapping("/{id}/cancel")
+    BookingView cancel(@PathVariable UUID id) {
+        UUID trainerId = CurrentTrainer.id();
+        return BookingView.of(bookings.cancel(trainerId, id), zone(trainerId));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        bookings.delete(CurrentTrainer.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ZoneId zone(UUID trainerId) {
+        return trainers.get(trainerId).timezone();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

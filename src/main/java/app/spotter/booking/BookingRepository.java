@@ -1,0 +1,102 @@
+package app.spotter.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every statement filters by trainer_id, so a booking id from another trainer finds nothing. */
+@Repository
+class BookingRepository {
+
+    record Overlap(Instant startsAt, Instant endsAt) {}
+
+    private static final String COLUMNS =
+            "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence";
+
+    private final JdbcClient jdbc;
+
+    BookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Booking b) {
+        BookingDetails d = b.details();
+        jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(b.id(), b.trainerId(), d.clientId(), ts(d.startsAt()), ts(d.endsAt()),
+                        d.sessionType().value(), d.location(), d.notes(), d.colorHex(), b.status().value(),
+                        b.sequence())
+                .update();
+    }
+
+    /** Saves a changed aggregate; false when someone else changed it since it was loaded (optimistic lock). */
+    boolean update(Booking b) {
+        BookingDetails d = b.details();
+        return jdbc.sql("""
+                UPDATE bookings SET client_id = ?, starts_at = ?, ends_at = ?, session_type = ?, location = ?,
+                       notes = ?, color_hex = ?, status = ?, sequence = ?, updated_at = NOW()
+                WHERE id = ? AND trainer_id = ? AND sequence = ?""")
+                .params(d.clientId(), ts(d.startsAt()), ts(d.endsAt()), d.sessionType().value(), d.location(),
+                        d.notes(), d.colorHex(), b.status().value(), b.sequence(), b.id(), b.trainerId(),
+                        b.loadedSequence())
+                .update() == 1;
+    }
+
+    Optional<Booking> find(UUID trainerId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE id = ? AND trainer_id = ?")
+                .params(id, trainerId).query(BookingRepository::map).optional();
+    }
+
+    /** Bookings overlapping [from, to); either end may be open. Deleted ones are not the trainer's to see. */
+    List<Booking> between(UUID trainerId, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM bookings
+                WHERE trainer_id = ? AND status <> 'deleted'
+                  AND (CAST(? AS timestamptz) IS NULL OR ends_at > ?)
+                  AND (CAST(? AS timestamptz) IS NULL OR starts_at < ?)
+                ORDER BY starts_at, id""")
+                .params(trainerId, ts(from), ts(from), ts(to), ts(to))
+                .query(BookingRepository::map).list();
+    }
+
+    List<Booking> scheduledFrom(UUID trainerId, Instant from) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
+                        + "AND ends_at > ? ORDER BY starts_at, id")
+                .params(trainerId, ts(from)).query(BookingRepository::map).list();
+    }
+
+    Optional<Overlap> firstOverlap(UUID trainerId, UUID exceptId, Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT starts_at, ends_at FROM bookings
+                WHERE trainer_id = ? AND status = 'scheduled' AND id <> ?
+                  AND tstzrange(starts_at, ends_at) && tstzrange(?, ?)
+                ORDER BY starts_at LIMIT 1""")
+                .params(trainerId, exceptId, ts(start), ts(end))
+                .query((rs, n) -> new Overlap(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
+    /** Removes a deleted booking for good, once no calendar holds it any more. */
+    void purge(UUID trainerId, UUID id) {
+        jdbc.sql("DELETE FROM bookings WHERE id = ? AND trainer_id = ? AND status = 'deleted'")
+                .params(id, trainerId).update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Booking map(ResultSet rs, int row) throws SQLException {
+        BookingDetails details = new BookingDetails(rs.getObject("client_id", UUID.class),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                SessionType.fromValue(rs.getString("session_type")).orElse(SessionType.ONE_ON_ONE),
+                rs.getString("location"), rs.getString("notes"), rs.getString("color_hex"));
+        return new Booking(rs.getObject("id", UUID.class), rs.getObject("trainer_id", UUID.class), details,
+                BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"));
+    }
+}

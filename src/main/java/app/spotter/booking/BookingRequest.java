@@ -1,0 +1,72 @@
+package app.spotter.booking;
+
+import app.spotter.support.web.JsonFields;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads create and PATCH bodies into {@link BookingDetails}; on PATCH, absent fields keep their value. */
+final class BookingRequest {
+
+    static final Set<String> FIELDS = Set.of("client_id", "starts_at", "ends_at", "duration_minutes",
+            "session_type", "location", "notes", "color_hex");
+    static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
+
+    private BookingRequest() {}
+
+    /** @param current the booking's details for PATCH, null for create */
+    static BookingDetails read(JsonFields f, BookingDetails current) {
+        boolean create = current == null;
+        UUID clientId = create || f.has("client_id") ? f.uuid("client_id", true) : current.clientId();
+        OffsetDateTime start = create || f.has("starts_at") ? f.dateTime("starts_at", true) : null;
+        OffsetDateTime end = f.dateTime("ends_at", false);
+        Integer minutes = f.integer("duration_minutes", false, 5, 24 * 60);
+        if (end != null && minutes != null) {
+            f.reject("duration_minutes", "give either ends_at or duration_minutes, not both");
+        }
+        if (create && end == null && minutes == null && !f.hasError("ends_at") && !f.hasError("duration_minutes")) {
+            f.reject("ends_at", "is required (or give duration_minutes)");
+        }
+        SessionType type = create ? SessionType.ONE_ON_ONE : current.sessionType();
+        if (f.has("session_type")) {
+            String value = f.text("session_type", true, 50);
+            type = value == null ? type : SessionType.fromValue(value).orElse(null);
+            if (value != null && type == null) {
+                f.reject("session_type", "must be one of " + Arrays.stream(SessionType.values())
+                        .map(SessionType::value).collect(Collectors.joining(", ")));
+            }
+        }
+        String location = f.has("location") || create ? f.text("location", false, 500) : current.location();
+        String notes = f.has("notes") || create ? f.text("notes", false, 5000) : current.notes();
+        String color = f.has("color_hex") || create ? f.text("color_hex", false, 7) : current.colorHex();
+        if (color != null && !COLOR.matcher(color).matches()) {
+            f.reject("color_hex", "must be a colour like #1E90FF");
+        }
+        f.validate();
+
+        Instant startsAt = start != null ? start.toInstant() : current.startsAt();
+        Instant endsAt;
+        if (end != null) {
+            endsAt = end.toInstant();
+        } else if (minutes != null) {
+            endsAt = startsAt.plus(Duration.ofMinutes(minutes));
+        } else {
+            // a reschedule that moves only the start keeps the session's length
+            endsAt = startsAt.plus(Duration.between(current.startsAt(), current.endsAt()));
+        }
+        if (!endsAt.isAfter(startsAt)) {
+            throw app.spotter.support.web.ApiProblem.invalid("ends_at", "must be after starts_at");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(Booking.LONGEST) > 0) {
+            throw app.spotter.support.web.ApiProblem.invalid("ends_at", "a session lasts at most 24 hours");
+        }
+        return new BookingDetails(clientId, startsAt, endsAt, type,
+                location, notes, color == null ? null : color.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,146 @@
+package app.spotter.booking;
+
+import app.spotter.client.Clients;
+import app.spotter.support.web.ApiProblem;
+import app.spotter.trainer.Trainers;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The booking module's entry. Loads the aggregate, lets it decide, saves it and publishes what it recorded, all
+ * in one transaction. Every method is scoped to one trainer.
+ */
+@Service
+public class Bookings {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+
+    private final BookingRepository repository;
+    private final Clients clients;
+    private final Trainers trainers;
+    private final ApplicationEventPublisher publisher;
+
+    Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher) {
+        this.repository = repository;
+        this.clients = clients;
+        this.trainers = trainers;
+        this.publisher = publisher;
+    }
+
+    @Transactional
+    public Booking create(UUID trainerId, BookingDetails details) {
+        clients.get(trainerId, details.clientId());
+        Booking booking = Booking.schedule(UUID.randomUUID(), trainerId, details);
+        refuseOverlap(booking);
+        saveNew(booking);
+        publish(booking);
+        return booking;
+    }
+
+    /** A booking the trainer can see (scheduled or cancelled). */
+    public Booking get(UUID trainerId, UUID id) {
+        return repository.find(trainerId, id).filter(b -> b.status() != BookingStatus.DELETED)
+                .orElseThrow(() -> ApiProblem.notFound("The booking"));
+    }
+
+    /** Any booking, deleted ones included: the sync engine still has to take those out of calendars. */
+    public Optional<Booking> findIncludingDeleted(UUID trainerId, UUID id) {
+        return repository.find(trainerId, id);
+    }
+
+    public List<Booking> between(UUID trainerId, Instant from, Instant to) {
+        return repository.between(trainerId, from, to);
+    }
+
+    public List<Booking> scheduledFrom(UUID trainerId, Instant from) {
+        return repository.scheduledFrom(trainerId, from);
+    }
+
+    @Transactional
+    public Booking change(UUID trainerId, UUID id, BookingDetails details) {
+        if (!details.clientId().equals(get(trainerId, id).details().clientId())) {
+            clients.get(trainerId, details.clientId());
+        }
+        return apply(trainerId, id, booking -> booking.change(details));
+    }
+
+    @Transactional
+    public Booking cancel(UUID trainerId, UUID id) {
+        return apply(trainerId, id, Booking::cancel);
+    }
+
+    @Transactional
+    public void delete(UUID trainerId, UUID id) {
+        apply(trainerId, id, Booking::delete);
+    }
+
+    /** Drops a deleted booking's row once every calendar has let go of it. */
+    @Transactional
+    public void purgeDeleted(UUID trainerId, UUID id) {
+        repository.purge(trainerId, id);
+    }
+
+    private Booking apply(UUID trainerId, UUID id, Consumer<Booking> decision) {
+        Booking booking = get(trainerId, id);
+        try {
+            decision.accept(booking);
+        } catch (Booking.IllegalBookingTransition e) {
+            throw ApiProblem.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("ends_at", e.getMessage());
+        }
+        if (booking.events().isEmpty()) {
+            return booking;
+        }
+        if (booking.status() == BookingStatus.SCHEDULED) {
+            refuseOverlap(booking);
+        }
+        try {
+            if (!repository.update(booking)) {
+                throw ApiProblem.conflict("The booking was changed meanwhile; reload it and try again.");
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw overlapConflict(e);
+        }
+        publish(booking);
+        return booking;
+    }
+
+    private void saveNew(Booking booking) {
+        try {
+            repository.insert(booking);
+        } catch (DataIntegrityViolationException e) {
+            throw overlapConflict(e);
+        }
+    }
+
+    private void refuseOverlap(Booking booking) {
+        BookingDetails d = booking.details();
+        repository.firstOverlap(booking.trainerId(), booking.id(), d.startsAt(), d.endsAt()).ifPresent(o -> {
+            ZoneId zone = trainers.get(booking.trainerId()).timezone();
+            throw ApiProblem.conflict("This time overlaps your session on " + TIME.format(o.startsAt().atZone(zone))
+                    + "-" + DateTimeFormatter.ofPattern("HH:mm").format(o.endsAt().atZone(zone)) + ".");
+        });
+    }
+
+    /** The exclusion constraint caught a concurrent booking that the pre-check could not see yet. */
+    private static RuntimeException overlapConflict(DataIntegrityViolationException e) {
+        if (String.valueOf(e.getMessage()).contains("ex_bookings_no_overlap")) {
+            return ApiProblem.conflict("This time overlaps another of your sessions.");
+        }
+        return e;
+    }
+
+    private void publish(Booking booking) {
+        booking.events().forEach(publisher::publishEvent);
+    }
+}

@@ -1,0 +1,51 @@
+package app.spotter.trainer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The JSON API is stateless: every request carries a bearer token, so there is no session and no CSRF surface.
+ * Sign-up and token issue are the only anonymous API calls.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    private static final String UNAUTHORIZED = """
+            {"type":"about:blank","title":"Unauthorized","status":401,\
+            "detail":"Send a valid API token: Authorization: Bearer <token>."}""";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id (RFC 9106), Spring Security's current recommended parameters
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, Trainers trainers) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(trainers), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/trainers", "/api/v1/auth/tokens").permitAll()
+                        .anyRequest().hasRole("TRAINER"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setStatus(401);
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getWriter().write(UNAUTHORIZED);
+                }));
+        return http.build();
+    }
+}

@@ -1,0 +1,23 @@
+package app.spotter.trainer;
+
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * The trainer making the current request, from either an API token or a browser session. Every query a feature
+ * runs is scoped by this id.
+ */
+public final class CurrentTrainer {
+
+    private CurrentTrainer() {}
+
+    public static UUID id() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInTrainer trainer) {
+            return trainer.id();
+        }
+        throw new AuthenticationCredentialsNotFoundException("no trainer is signed in");
+    }
+}
