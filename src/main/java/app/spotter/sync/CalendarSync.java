@@ -55,6 +55,11 @@ public class CalendarSync {
         provider.ifPresent(p -> connections.find(trainerId, p)
                 .orElseThrow(() -> new IllegalArgumentException(p.value() + " is not connected")));
         queue.now(trainerId);
+        for (Provider connected : connections.connected(trainerId)) {
+            if (provider.isEmpty() || provider.get() == connected) {
+                queue.round(trainerId, connected);
+            }
+        }
     }
 
     /** Email invitations: no secret, only who receives them. */

@@ -58,6 +58,11 @@ class MirrorStore {
                 .params(trainerId, provider.value(), externalId).update();
     }
 
+    void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {
+        jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ?")
+                .params(etag, trainerId, provider.value(), externalId).update();
+    }
+
     /** Our etag per external id, to tell our own writes (echoes) from changes made in the calendar. */
     Map<String, String> etags(UUID trainerId, Provider provider) {
         return jdbc.sql("SELECT external_event_id, coalesce(etag, '') FROM calendar_events "

@@ -3,6 +3,7 @@ package app.spotter.sync;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -61,13 +62,33 @@ class SchedulerConfiguration {
         return Tasks.recurring("sync-orphan-sweep", FixedDelay.ofSeconds(20)).execute((instance, ctx) -> sweep.run());
     }
 
+    /** One connection's round; the instance id is "trainer:provider", so rounds for a connection coalesce. */
+    @Bean
+    OneTimeTask<Void> syncRoundTask(SyncRound round) {
+        return Tasks.oneTime(SyncQueue.ROUND).execute((instance, ctx) -> {
+            String[] parts = instance.getId().split(":");
+            round.run(UUID.fromString(parts[0]), Provider.fromValue(parts[1]).orElseThrow());
+        });
+    }
+
+    /** Every few minutes each connection gets a round, so drift is repaired even if nobody presses "sync now". */
+    @Bean
+    RecurringTask<Void> roundsTask(ConnectionStore connections, SyncQueue queue,
+            @Value("${spotter.sync.round-interval:PT5M}") Duration interval) {
+        return Tasks.recurring("sync-rounds", FixedDelay.of(interval))
+                .execute((instance, ctx) -> connections.allActive()
+                        .forEach(c -> queue.round(c.getKey(), c.getValue())));
+    }
+
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
-            RecurringTask<Void> orphanSweepTask, @Value("${spotter.sync.threads:8}") int threads,
+            OneTimeTask<Void> syncRoundTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            @Value("${spotter.sync.threads:8}") int threads,
             @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
             @Value("${spotter.sync.polling:PT2S}") Duration polling) {
-        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask)
-                .startTasks(orphanSweepTask)
+        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
+                        syncRoundTask)
+                .startTasks(orphanSweepTask, roundsTask)
                 .threads(threads)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)

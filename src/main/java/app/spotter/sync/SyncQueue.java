@@ -24,6 +24,8 @@ class SyncQueue {
     static final TaskDescriptor<ReconcileRequest> RECONCILE =
             TaskDescriptor.of("reconcile-booking", ReconcileRequest.class);
 
+    static final TaskDescriptor<Void> ROUND = TaskDescriptor.of("sync-round");
+
     private final PendingStore pending;
     private final ObjectProvider<SchedulerClient> client;
     private final ObjectProvider<Scheduler> scheduler;
@@ -61,6 +63,13 @@ class SyncQueue {
         for (UUID bookingId : pending.makeDue(trainerId, now)) {
             schedule(trainerId, bookingId, now, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         }
+    }
+
+    /** A "what changed there?" round for one connection, as soon as possible. */
+    void round(UUID trainerId, Provider provider) {
+        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
+                SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        wakeAfterCommit();
     }
 
     void schedule(UUID trainerId, Collection<UUID> bookingIds, Instant due) {
