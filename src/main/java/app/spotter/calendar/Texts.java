@@ -16,12 +16,15 @@ final class Texts {
 
     private Texts() {}
 
-    /** A TEXT value: CRLF and lone CR become LF (which ical4j writes as {@code \n}); other controls are dropped. */
+    /**
+     * A TEXT value: CRLF and lone CR become LF (which ical4j writes as {@code \n}); other controls are dropped; outer
+     * whitespace goes, since parsers (ical4j among them) trim it and the object should read back as written.
+     */
     static String text(String value) {
         if (value == null) {
             return null;
         }
-        return CONTROL.matcher(LINE_BREAK.matcher(value).replaceAll("\n")).replaceAll("");
+        return CONTROL.matcher(LINE_BREAK.matcher(value).replaceAll("\n")).replaceAll("").strip();
     }
 
     /**
