@@ -3,7 +3,6 @@ package app.spotter.calendar;
 import app.spotter.booking.Booking;
 import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
-import app.spotter.booking.SessionType;
 import app.spotter.client.Client;
 import app.spotter.preferences.SyncPreferences;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,17 +25,9 @@ public class CalendarEvents {
         BookingDetails d = booking.details();
         String clientName = client == null ? null : client.displayName();
         return new CalendarEvent(booking.id(), booking.trainerId(), d.clientId(), booking.id() + "@" + uidDomain,
-                summary(d.sessionType(), clientName, preferences.showClientNames()), d.sessionType(), d.location(),
+                CalendarObjects.summaryFor(d.sessionType(), clientName, preferences.showClientNames()), d.sessionType(), d.location(),
                 d.startsAt(), d.endsAt(), preferences.timezoneDisplay(),
                 preferences.colorFor(d.sessionType(), d.colorHex()), booking.sequence(),
                 booking.status() != BookingStatus.SCHEDULED);
-    }
-
-    /** "<label> · <client name>", or the label alone when names are hidden (then the name is nowhere). */
-    public static String summary(SessionType type, String clientName, boolean showClientNames) {
-        if (!showClientNames || clientName == null || clientName.isBlank()) {
-            return type.label();
-        }
-        return type.label() + " · " + clientName;
     }
 }
