@@ -48,15 +48,27 @@ final class Calendars {
         URI target = Hrefs.asCollection(Hrefs.member(home, UUID.randomUUID().toString()));
         DavExchange made = transport.send(
                 DavRequest.xml("MKCALENDAR", target, null, DavBodies.mkcalendar(displayName)));
-        if (made.status() == 405 || made.status() == 501) {
+        if ((made.status() == 405 || made.status() == 501) && !isCalendar(target)) {
             // 501: no MKCALENDAR at all; 405: not allowed here (some servers only take extended MKCOL, RFC 5689).
             made = transport.send(DavRequest.xml("MKCOL", target, null, DavBodies.extendedMkcol(displayName)));
         }
-        if (made.status() != 201) {
-            // RFC 4791 5.3.1: success is 201 Created and nothing else.
+        // RFC 4791 5.3.1: success is 201 Created. Any other answer may follow a retried request whose first try
+        // succeeded unseen (the path is a fresh UUID only we know), so look before reporting a failure.
+        if (made.status() != 201 && !isCalendar(target)) {
             throw transport.failures().forStatus(made, FailureMapper.Access.WRITE);
         }
-        return new CalendarCollection(made.uri(), displayName, Set.of("VEVENT"));
+        return new CalendarCollection(made.status() == 201 ? made.uri() : target, displayName, Set.of("VEVENT"));
+    }
+
+    private boolean isCalendar(URI target) throws SyncFailure {
+        DavExchange found = propfind.exchange(target, "0", List.of(Dav.RESOURCETYPE));
+        if (found.status() != 207) {
+            return false;
+        }
+        return Propfind.parse(found).responses().stream()
+                .anyMatch(r -> r.property(Dav.RESOURCETYPE)
+                        .map(type -> XmlElements.child(type, Dav.CALENDAR).isPresent())
+                        .orElse(false));
     }
 
     private static Set<String> components(Multistatus.Response response) {

@@ -2,15 +2,18 @@ package app.spotter.sync.caldav;
 
 import app.spotter.sync.SyncFailure;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +80,28 @@ final class DavTransport {
         }
     }
 
+    /**
+     * One request, repeated once when a kept-alive connection turned out to be dead. HTTP/1.0 servers such as
+     * Radicale's close after every answer without saying "Connection: close", so HttpClient may hand out a pooled
+     * socket the server already closed; it retries only GET/HEAD itself. Spotter's methods are idempotent (RFC 9110
+     * 9.2.2; a repeated conditional PUT at worst answers 412, which the engine treats as "exists, re-read"), and
+     * MKCALENDAR goes to a fresh path that {@link Calendars#create} checks after any refusal, so one retry on a
+     * fresh connection is safe for all of them.
+     */
     private DavExchange once(DavRequest request, boolean credentials) throws SyncFailure {
+        try {
+            return attempt(request, credentials);
+        } catch (BrokenConnection first) {
+            log.debug("{} retried after a dropped connection: {}", request, first.cause.toString());
+            try {
+                return attempt(request, credentials);
+            } catch (BrokenConnection second) {
+                throw failures.forIo(second.cause, request.uri().getHost());
+            }
+        }
+    }
+
+    private DavExchange attempt(DavRequest request, boolean credentials) throws SyncFailure, BrokenConnection {
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
@@ -96,14 +120,27 @@ final class DavTransport {
                     response.headers(), response.body() == null ? new byte[0] : response.body());
             log.debug("{} in {} ms", exchange, (System.nanoTime() - started) / 1_000_000);
             return exchange;
-        } catch (IOException e) {
+        } catch (HttpTimeoutException | ConnectException | SSLException e) {
+            // Slow, unreachable or untrusted: repeating at once would not help, the engine's backoff may.
             log.debug("{} failed: {}", request, e.toString());
             throw failures.forIo(e, request.uri().getHost());
+        } catch (IOException e) {
+            throw new BrokenConnection(e);
         } catch (InterruptedException e) {
             // Keep the interrupt for the scheduler that is shutting us down; the work stays pending.
             Thread.currentThread().interrupt();
             throw SyncFailure.transientFailure("Spotter was interrupted while talking to the calendar server.",
                     null, e);
+        }
+    }
+
+    /** The connection broke after it was established: possibly a dead pooled socket, worth one fresh try. */
+    private static final class BrokenConnection extends Exception {
+        private final IOException cause;
+
+        BrokenConnection(IOException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 }

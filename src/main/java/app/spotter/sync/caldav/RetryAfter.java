@@ -19,7 +19,7 @@ import java.util.Optional;
 final class RetryAfter {
 
     private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.ENGLISH);
+            DateTimeFormatter.ofPattern("dd-MMM-yy HH:mm:ss 'GMT'", Locale.ENGLISH);
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
@@ -51,9 +51,11 @@ final class RetryAfter {
         } catch (DateTimeParseException notImfFixdate) {
             // try the obsolete formats
         }
+        // RFC 850's weekday is dropped: checking it against a two-digit year would pick the wrong century first.
+        String rfc850 = value.substring(value.indexOf(',') + 1).strip();
         for (DateTimeFormatter format : List.of(RFC_850, ASCTIME)) {
             try {
-                LocalDateTime date = LocalDateTime.parse(value, format);
+                LocalDateTime date = LocalDateTime.parse(format == RFC_850 ? rfc850 : value, format);
                 // RFC 9110 5.6.7: a two-digit year more than 50 years ahead means the previous century.
                 if (date.getYear() > LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).getYear() + 50) {
                     date = date.minusYears(100);
