@@ -50,6 +50,10 @@ public final class CalDavClient {
         if (!"https".equalsIgnoreCase(baseUrl.getScheme()) && !"http".equalsIgnoreCase(baseUrl.getScheme())) {
             throw new IllegalArgumentException("a CalDAV base URL is http or https: " + baseUrl);
         }
+        if (baseUrl.getRawUserInfo() != null) {
+            // Credentials in the URL would end up in every log line that names a URL.
+            throw new IllegalArgumentException("put the username and password in their own fields, not in the URL");
+        }
         return new CalDavClient(baseUrl, new DavTransport(http, username, password, clock));
     }
 

@@ -1,7 +1,6 @@
 package app.spotter.sync.caldav;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLOutputFactory;
@@ -123,9 +122,5 @@ final class DavBodies {
     @FunctionalInterface
     private interface Body {
         void writeTo(XMLStreamWriter writer) throws XMLStreamException;
-    }
-
-    static String utf8(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -29,6 +29,7 @@ final class SyncCollection {
         Set<URI> removed = new LinkedHashSet<>();
         SyncToken from = token;
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            // RFC 6578 3.2: the report is defined for Depth 0 only; sync-level 1 in the body picks the members.
             DavExchange report = transport.send(
                     DavRequest.xml("REPORT", collection, "0", DavBodies.syncCollection(from)));
             if ((report.status() == 403 || report.status() == 409) && from != null
