@@ -78,6 +78,10 @@ class CalDavClientIT {
                 s -> assertThat(s.etag()).contains(new ETag(stored.etag())));
         assertThat(second).isInstanceOf(PutOutcome.PreconditionFailed.class);
         assertThat(stored.body()).contains("SUMMARY:Strength · Thandi");
+        if (kind == Kind.RADICALE) {
+            assertThat(server.storedFile(event)).hasValueSatisfying(
+                    file -> assertThat(file).contains("SUMMARY:Strength · Thandi").doesNotContain("Someone else"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,6 +131,9 @@ class CalDavClientIT {
         assertThat(first).isInstanceOf(DeleteOutcome.Deleted.class);
         assertThat(second).isInstanceOf(DeleteOutcome.AlreadyGone.class);
         assertThat(raw.get(event).status()).isEqualTo(404);
+        if (kind == Kind.RADICALE) {
+            assertThat(server.storedFile(event)).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -105,6 +105,23 @@ final class CalDavServerProcess implements AutoCloseable {
                 : directory.resolve("data");
     }
 
+    /**
+     * The object as Radicale wrote it to disk ({@code collection-root/<user>/<calendar>/<name>}), read without any
+     * HTTP at all. Xandikos keeps objects in git, so for it the raw HTTP reads of {@link RawDav} are the check.
+     */
+    java.util.Optional<String> storedFile(URI objectUrl) {
+        if (kind != Kind.RADICALE) {
+            throw new UnsupportedOperationException("only Radicale stores plain files");
+        }
+        Path file = storage().resolve(java.net.URLDecoder.decode(objectUrl.getRawPath().substring(1),
+                java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return Files.exists(file) ? java.util.Optional.of(Files.readString(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     boolean authenticates() {
         return kind == Kind.RADICALE;
     }
