@@ -20,9 +20,11 @@ public class CalendarSync {
     private final SyncQueue queue;
     private final Preferences preferences;
     private final EventRemover remover;
+    private final app.spotter.sync.caldav.AppleConnector appleConnector;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
-            Preferences preferences, EventRemover remover) {
+            Preferences preferences, EventRemover remover, app.spotter.sync.caldav.AppleConnector appleConnector) {
+        this.appleConnector = appleConnector;
         this.remover = remover;
         this.connections = connections;
         this.status = status;
@@ -60,6 +62,28 @@ public class CalendarSync {
                 queue.round(trainerId, connected);
             }
         }
+    }
+
+    /**
+     * Connects Apple iCloud or any CalDAV server: discovery and calendar creation happen now, so bad credentials
+     * are answered at once (422, nothing stored) rather than discovered by the first sync.
+     */
+    @Transactional
+    public String connectApple(UUID trainerId, String username, String appPassword, java.net.URI serverUrl,
+            String calendarName) {
+        Connection connection;
+        try {
+            connection = appleConnector.connect(trainerId, username, appPassword, serverUrl, calendarName);
+        } catch (SyncFailure failure) {
+            if (failure.kind() == SyncFailure.Kind.TRANSIENT) {
+                throw new app.spotter.support.web.ApiProblem(org.springframework.http.HttpStatus.BAD_GATEWAY,
+                        "Calendar server unavailable", failure.getMessage() + " Try again in a moment.",
+                        List.of());
+            }
+            throw app.spotter.support.web.ApiProblem.unprocessable(failure.getMessage());
+        }
+        connected(connection);
+        return app.spotter.sync.caldav.AppleConnector.calendarUrl(connection);
     }
 
     /** Email invitations: no secret, only who receives them. */

@@ -68,6 +68,31 @@ class CalendarSyncApi {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "accepted"));
     }
 
+    @PutMapping("/connections/apple")
+    Map<String, Object> connectApple(@RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, Set.of("username", "app_password", "server_url", "calendar_name"));
+        String username = fields.text("username", true, 320);
+        String password = fields.text("app_password", true, 200);
+        String server = fields.text("server_url", false, 500);
+        String calendarName = fields.text("calendar_name", false, 100);
+        java.net.URI serverUrl = java.net.URI.create(app.spotter.sync.caldav.AppleConnector.ICLOUD);
+        if (server != null) {
+            try {
+                serverUrl = new java.net.URI(server);
+                if (!("https".equals(serverUrl.getScheme()) || "http".equals(serverUrl.getScheme()))
+                        || serverUrl.getHost() == null || serverUrl.getRawUserInfo() != null) {
+                    fields.reject("server_url", "must be an http(s) URL without a username or password in it");
+                }
+            } catch (java.net.URISyntaxException e) {
+                fields.reject("server_url", "must be an http(s) URL");
+            }
+        }
+        fields.validate();
+        String calendarUrl = sync.connectApple(CurrentTrainer.id(), username, password, serverUrl,
+                calendarName == null ? "Spotter" : calendarName);
+        return Map.of("provider", "apple", "calendar_url", calendarUrl, "status", SyncStatus.OK);
+    }
+
     @PutMapping("/connections/email")
     Map<String, Object> connectEmail(@RequestBody JsonNode body) {
         var fields = JsonFields.of(body, Set.of("trainer_address", "send_to_clients"));
