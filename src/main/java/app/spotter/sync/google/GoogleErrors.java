@@ -50,7 +50,7 @@ final class GoogleErrors {
             // Reached only after one token refresh was already tried: the grant itself is gone.
             return SyncFailure.auth(REVOKED);
         }
-        if (status == 403 && RATE_LIMIT_REASONS.contains(reason)) {
+        if (status == 403 && reason != null && RATE_LIMIT_REASONS.contains(reason)) {
             // Google reports per-user and per-project rate limits as 403 with one of these reasons; backing off
             // is the documented remedy.
             return SyncFailure.transientFailure("Google asked Spotter to slow down; retrying shortly", retryAfter, cause);
