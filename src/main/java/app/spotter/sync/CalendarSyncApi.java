@@ -36,9 +36,11 @@ class CalendarSyncApi {
     }
 
     private final CalendarSync sync;
+    private final app.spotter.sync.google.GoogleConnector google;
 
-    CalendarSyncApi(CalendarSync sync) {
+    CalendarSyncApi(CalendarSync sync, app.spotter.sync.google.GoogleConnector google) {
         this.sync = sync;
+        this.google = google;
     }
 
     @GetMapping("/status")
@@ -91,6 +93,15 @@ class CalendarSyncApi {
         String calendarUrl = sync.connectApple(CurrentTrainer.id(), username, password, serverUrl,
                 calendarName == null ? "Spotter" : calendarName);
         return Map.of("provider", "apple", "calendar_url", calendarUrl, "status", SyncStatus.OK);
+    }
+
+    @PostMapping("/connections/google")
+    Map<String, String> connectGoogle() {
+        if (!google.configured()) {
+            throw ApiProblem.unprocessable("Google is not configured on this Spotter server "
+                    + "(SPOTTER_GOOGLE_CLIENT_ID and SPOTTER_GOOGLE_CLIENT_SECRET).");
+        }
+        return Map.of("authorization_url", google.start(CurrentTrainer.id()).authorizationUrl());
     }
 
     @PutMapping("/connections/email")

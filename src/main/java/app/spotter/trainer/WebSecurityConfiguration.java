@@ -14,7 +14,7 @@ class WebSecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/webjars/**",
+                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health", "/actuator/health/**", "/webjars/**",
                                 "/css/**", "/js/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.permitAll());

@@ -24,12 +24,12 @@ import java.util.stream.Stream;
  * <p>Xandikos has no authentication of its own (it expects a reverse proxy), so it runs open: the client still
  * sends Basic credentials, which it ignores, and auth failures can only be tested against Radicale.
  */
-final class CalDavServerProcess implements AutoCloseable {
+public final class CalDavServerProcess implements AutoCloseable {
 
-    enum Kind { RADICALE, XANDIKOS }
+    public enum Kind { RADICALE, XANDIKOS }
 
-    static final String USER = "trainer";
-    static final String PASSWORD = "s3cret pässword:with colon";
+    public static final String USER = "trainer";
+    public static final String PASSWORD = "s3cret pässword:with colon";
 
     private final Kind kind;
     private final Path directory;
@@ -43,7 +43,7 @@ final class CalDavServerProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static CalDavServerProcess start(Kind kind) {
+    public static CalDavServerProcess start(Kind kind) {
         try {
             Path directory = Files.createTempDirectory("spotter-" + kind.name().toLowerCase() + "-");
             int port = freePort();
@@ -94,7 +94,7 @@ final class CalDavServerProcess implements AutoCloseable {
         return kind;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 

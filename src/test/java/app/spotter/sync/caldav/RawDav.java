@@ -49,9 +49,15 @@ final class RawDav {
     }
 
     private Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.header("Authorization", authorization).build();
         try {
-            HttpResponse<String> response = http.send(builder.header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException dropped) {
+                // Radicale speaks HTTP/1.0 and closes idle connections silently: one fresh attempt
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
                     response.body());
         } catch (IOException e) {

@@ -1,0 +1,198 @@
+package app.spotter.sync.caldav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.ApiClient;
+import app.spotter.support.Eventually;
+import app.spotter.support.FaultyProxy;
+import app.spotter.support.SpotterIT;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end through the public API into a real CalDAV server: every check reads what the server stores, not
+ * Spotter's tables. Subclasses pick the server (Radicale, Xandikos).
+ */
+abstract class AppleCalendarSyncIT extends SpotterIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static CalDavServerProcess server;
+
+    final RawDav raw = new RawDav(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD);
+    ApiClient api;
+    String clientId;
+    URI calendar;
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void connectedTrainer() {
+        api = newTrainer();
+        clientId = api.createClient("Naledi", "Dube", "naledi@example.com");
+        calendar = connect(server.baseUrl(), "Spotter " + UUID.randomUUID());
+    }
+
+    URI connect(URI serverUrl, String calendarName) {
+        var r = api.put("/api/v1/calendar-sync/connections/apple", """
+                {"username":"%s","app_password":"%s","server_url":"%s","calendar_name":"%s"}"""
+                .formatted(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD, serverUrl, calendarName));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(CalDavServerProcess.PASSWORD);
+        return URI.create(r.json().get("calendar_url").stringValue());
+    }
+
+    URI eventUrl(String bookingId) {
+        return calendar.resolve(bookingId.replace("-", "") + ".ics");
+    }
+
+    String awaitEvent(String bookingId, String mustContain) {
+        String[] body = new String[1];
+        Eventually.await(WAIT, "event " + bookingId + " with " + mustContain, () -> {
+            RawDav.Answer answer = raw.get(eventUrl(bookingId));
+            body[0] = answer.body();
+            return answer.status() == 200 && unfolded(answer.body()).contains(mustContain);
+        });
+        return unfolded(body[0]);
+    }
+
+    void awaitGone(String bookingId) {
+        Eventually.await(WAIT, "event " + bookingId + " removed", () -> raw.get(eventUrl(bookingId)).status() == 404);
+    }
+
+    static String unfolded(String ics) {
+        return ics.replace("\r\n ", "").replace("\r\n\t", "");
+    }
+
+    @Test
+    void connectingCreatesTheNamedCalendarOnTheServer() {
+        RawDav.Answer listing = raw.listing(calendar);
+        assertThat(listing.status()).isEqualTo(207);
+        assertThat(api.get("/api/v1/calendar-sync/status").json().findValuesAsString("sync_status"))
+                .containsExactly("ok");
+        assertThat(api.get("/api/v1/calendar-sync/preferences").json().get("apple_calendar_enabled").booleanValue())
+                .isTrue();
+    }
+
+    @Test
+    void aNewBookingAppearsInTheCalendarInTheTrainersZoneWithoutNotesOrAttendees() {
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"2026-12-01T09:00:00+02:00","duration_minutes":60,
+                 "location":"Sea Point Promenade","notes":"left knee injury","session_type":"assessment"}"""
+                .formatted(clientId));
+        String id = created.json().get("id").stringValue();
+        String ics = awaitEvent(id, "SUMMARY:Assessment · Naledi Dube");
+        assertThat(ics).contains("UID:" + id + "@", "DTSTART;TZID=Africa/Johannesburg:20261201T090000",
+                "DTEND;TZID=Africa/Johannesburg:20261201T100000", "BEGIN:VTIMEZONE", "LOCATION:Sea Point Promenade");
+        assertThat(ics).doesNotContain("knee", "ATTENDEE", "METHOD", "ORGANIZER");
+        Eventually.await(WAIT, "status counts the event", () ->
+                api.get("/api/v1/calendar-sync/status").json().get(0).get("events_synced").intValue() == 1);
+    }
+
+    @Test
+    void reschedulingMovesTheEventAndRaisesItsSequence() {
+        String id = api.createBooking(clientId, "2026-12-02T09:00:00+02:00", 60);
+        String first = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:20261202T090000");
+        api.patch("/api/v1/bookings/" + id, "{\"starts_at\":\"2026-12-02T15:30:00+02:00\"}");
+        String moved = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:20261202T153000");
+        assertThat(sequence(moved)).isGreaterThan(sequence(first));
+    }
+
+    @Test
+    void cancellingABookingRemovesItsEventFromTheCalendar() {
+        String id = api.createBooking(clientId, "2026-12-03T09:00:00+02:00", 60);
+        awaitEvent(id, "UID:");
+        api.post("/api/v1/bookings/" + id + "/cancel", null);
+        awaitGone(id);
+    }
+
+    @Test
+    void deletingABookingRemovesItsEventFromTheCalendar() {
+        String id = api.createBooking(clientId, "2026-12-04T09:00:00+02:00", 60);
+        awaitEvent(id, "UID:");
+        assertThat(api.delete("/api/v1/bookings/" + id).status()).isEqualTo(204);
+        awaitGone(id);
+    }
+
+    @Test
+    void hidingClientNamesRewritesTheEventWithoutTheName() {
+        String id = api.createBooking(clientId, "2026-12-05T09:00:00+02:00", 60);
+        awaitEvent(id, "Naledi Dube");
+        api.put("/api/v1/calendar-sync/preferences", "{\"show_client_names\":false}");
+        String ics = awaitEvent(id, "SUMMARY:1:1 session\r\n");
+        assertThat(ics).doesNotContain("Naledi", "Dube");
+    }
+
+    @Test
+    void sessionColoursArriveAsTheNearestCssColourName() {
+        api.put("/api/v1/calendar-sync/preferences", "{\"session_colors\":{\"group\":\"#FF0000\"}}");
+        var r = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"2026-12-06T09:00:00+02:00","duration_minutes":60,
+                 "session_type":"group"}""".formatted(clientId));
+        awaitEvent(r.json().get("id").stringValue(), "COLOR:red");
+    }
+
+    @Test
+    void anEventChangedOnTheServerIsOverwrittenWithSpottersVersionOnTheNextChange() {
+        String id = api.createBooking(clientId, "2026-12-07T09:00:00+02:00", 60);
+        String ours = awaitEvent(id, "UID:");
+        // someone edits the event in Calendar.app: the server's etag moves on, ours is stale (412 next time)
+        assertThat(raw.put(eventUrl(id), ours.replace("SUMMARY:1:1 session · Naledi Dube", "SUMMARY:Hijacked"))
+                .status()).isBetween(200, 204);
+        api.patch("/api/v1/bookings/" + id, "{\"location\":\"Camps Bay\"}");
+        String after = awaitEvent(id, "LOCATION:Camps Bay");
+        assertThat(after).contains("SUMMARY:1:1 session · Naledi Dube").doesNotContain("Hijacked");
+    }
+
+    @Test
+    void aServerErrorIsRetriedUntilTheEventArrivesAndTheStatusRecovers() throws Exception {
+        try (FaultyProxy proxy = new FaultyProxy(server.baseUrl())) {
+            api = newTrainer();
+            clientId = api.createClient("Sipho", "Ndlovu", null);
+            calendar = connect(proxy.uri(), "Flaky " + UUID.randomUUID());
+            proxy.failNext(3, 500);
+            String id = api.createBooking(clientId, "2026-12-08T09:00:00+02:00", 60);
+            Eventually.await(WAIT, "error status", () -> "error".equals(
+                    api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue()));
+            assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("error_message").stringValue())
+                    .contains("retry");
+            Eventually.await(Duration.ofSeconds(40), "event after retries",
+                    () -> raw.get(URI.create(server.baseUrl() + calendar.getPath().substring(1))
+                            .resolve(id.replace("-", "") + ".ics")).status() == 200);
+            Eventually.await(WAIT, "ok status", () -> "ok".equals(
+                    api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue()));
+        }
+    }
+
+    @Test
+    void aSyncRoundWithNothingChangedSendsOneRequest() throws Exception {
+        try (FaultyProxy proxy = new FaultyProxy(server.baseUrl())) {
+            api = newTrainer();
+            clientId = api.createClient("Thabo", "Molefe", null);
+            calendar = connect(proxy.uri(), "Quiet " + UUID.randomUUID());
+            String id = api.createBooking(clientId, "2026-12-09T09:00:00+02:00", 60);
+            Eventually.await(WAIT, "event pushed", () -> api.get("/api/v1/calendar-sync/status").json().get(0)
+                    .get("events_synced").intValue() == 1);
+            api.post("/api/v1/calendar-sync/sync", "{}");   // first round stores the sync token
+            Thread.sleep(3000);
+            int before = proxy.forwarded();
+            api.post("/api/v1/calendar-sync/sync", "{}");
+            Thread.sleep(3000);
+            assertThat(proxy.forwarded() - before).isEqualTo(1);
+            assertThat(id).isNotNull();
+        }
+    }
+
+    private static int sequence(String ics) {
+        return Integer.parseInt(ics.replaceAll("(?s).*\r\nSEQUENCE:(\\d+)\r\n.*", "$1"));
+    }
+}
