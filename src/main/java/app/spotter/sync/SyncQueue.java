@@ -3,6 +3,7 @@ package app.spotter.sync;
 import app.spotter.preferences.SyncPreferences;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,9 +85,13 @@ class SyncQueue {
         if (due == null) {
             return; // manual: waits in sync_pending for "sync now"
         }
-        client.getObject().schedule(RECONCILE.instance(bookingId.toString())
-                        .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
-                options);
+        try {
+            client.getObject().schedule(RECONCILE.instance(bookingId.toString())
+                            .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
+                    options);
+        } catch (TaskInstanceCurrentlyExecutingException running) {
+            // the job is running now; the generation we just bumped makes it run once more when it finishes
+        }
         if (!due.isAfter(clock.instant())) {
             wakeAfterCommit();
         }

