@@ -3,6 +3,8 @@ package app.spotter.sync.caldav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 
 class RadicaleSyncIT extends AppleCalendarSyncIT {
@@ -10,6 +12,78 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
     @BeforeAll
     static void startRadicale() {
         server = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theAppPasswordIsStoredEncryptedAndNeverReturned() {
+        byte[] stored = jdbc.sql("SELECT secret FROM sync_connections WHERE provider = 'apple' AND trainer_id = "
+                        + "CAST(? AS uuid)").param(api.get("/api/v1/me").json().get("id").stringValue())
+                .query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(CalDavServerProcess.PASSWORD).doesNotContain("s3cret");
+        // AES-GCM: 12-byte nonce + ciphertext + 16-byte tag
+        assertThat(stored.length).isEqualTo(12 + CalDavServerProcess.PASSWORD.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length + 16);
+        assertThat(api.get("/api/v1/calendar-sync/status").body()).doesNotContain(CalDavServerProcess.PASSWORD);
+    }
+
+    @Test
+    void withManualFrequencyNothingIsPushedUntilSyncNow() throws InterruptedException {
+        api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
+        String id = api.createBooking(clientId, "2026-12-10T09:00:00+02:00", 60);
+        Thread.sleep(3000);
+        assertThat(raw.get(eventUrl(id)).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/calendar-sync/sync", "{\"provider\":\"apple\"}").status()).isEqualTo(202);
+        awaitEvent(id, "UID:");
+    }
+
+    @Test
+    void withHourlyFrequencyAChangeWaitsForTheNextSlot() throws InterruptedException {
+        api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"hourly\"}");
+        String id = api.createBooking(clientId, "2026-12-11T09:00:00+02:00", 60);
+        java.time.Instant due = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_instance = ?")
+                .param(id).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(due).isAfter(java.time.Instant.now()).isEqualTo(
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600));
+        Thread.sleep(2000);
+        assertThat(raw.get(eventUrl(id)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void turningAppleOffStopsPushingButLeavesWhatIsThere() throws InterruptedException {
+        String kept = api.createBooking(clientId, "2026-12-12T09:00:00+02:00", 60);
+        awaitEvent(kept, "UID:");
+        api.put("/api/v1/calendar-sync/preferences", "{\"apple_calendar_enabled\":false}");
+        String later = api.createBooking(clientId, "2026-12-12T11:00:00+02:00", 60);
+        api.post("/api/v1/bookings/" + kept + "/cancel", null);
+        Thread.sleep(3000);
+        assertThat(raw.get(eventUrl(later)).status()).isEqualTo(404);
+        assertThat(raw.get(eventUrl(kept)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue())
+                .isEqualTo("disabled");
+    }
+
+    @Test
+    void disconnectingWithRemoveEventsTakesSpottersEventsOutOfTheCalendar() {
+        String a = api.createBooking(clientId, "2026-12-13T09:00:00+02:00", 60);
+        String b = api.createBooking(clientId, "2026-12-13T11:00:00+02:00", 60);
+        awaitEvent(a, "UID:");
+        awaitEvent(b, "UID:");
+        assertThat(api.delete("/api/v1/calendar-sync/connections/apple?remove_events=true").status()).isEqualTo(204);
+        assertThat(raw.get(eventUrl(a)).status()).isEqualTo(404);
+        assertThat(raw.get(eventUrl(b)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/calendar-sync/status").json()).isEmpty();
+    }
+
+    @Test
+    void disconnectingWithoutRemoveEventsLeavesThemThere() {
+        String a = api.createBooking(clientId, "2026-12-14T09:00:00+02:00", 60);
+        awaitEvent(a, "UID:");
+        assertThat(api.delete("/api/v1/calendar-sync/connections/apple").status()).isEqualTo(204);
+        assertThat(raw.get(eventUrl(a)).status()).isEqualTo(200);
     }
 
     @Test
