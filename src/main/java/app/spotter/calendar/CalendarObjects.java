@@ -1,0 +1,84 @@
+package app.spotter.calendar;
+
+import app.spotter.booking.SessionType;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/**
+ * Every iCalendar object Spotter sends, built with ical4j: CalDAV resources, the subscription feed and iMIP
+ * invitations. Thread-safe; one instance serves the application. DTSTAMP comes from the clock, so tests pin it.
+ */
+public final class CalendarObjects {
+
+    public static final String DEFAULT_PROD_ID = "-//Spotter//Spotter Calendar 1.0//EN";
+
+    private final Clock clock;
+    private final CalendarCommon common;
+
+    public CalendarObjects(Clock clock) {
+        this(clock, DEFAULT_PROD_ID);
+    }
+
+    public CalendarObjects(Clock clock, String prodId) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.common = new CalendarCommon(prodId, TimeZones.shared());
+    }
+
+    /**
+     * A CalDAV calendar object resource (RFC 4791 4.1): one VEVENT, no METHOD. No ORGANIZER or ATTENDEE either:
+     * iCloud emails every attendee of a stored event itself.
+     */
+    public String storedObject(CalendarEvent e, String prodId) {
+        CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
+        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone());
+        VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
+        return ICalendarText.write(
+                envelope.calendar(List.of(), zone.map(TimeZones.Definition::vTimeZone).stream().toList(), List.of(event)));
+    }
+
+    public String storedObject(CalendarEvent e) {
+        return storedObject(e, common.prodId());
+    }
+
+    /**
+     * The subscription feed: one VEVENT per event, one VTIMEZONE per zone used, no METHOD (see {@link FeedCalendar}).
+     *
+     * @param zone the calendar's display zone (X-WR-TIMEZONE); each event keeps its own TZID
+     */
+    public String feed(List<CalendarEvent> events, ZoneId zone, String calendarName) {
+        return ICalendarText.write(FeedCalendar.build(common, events, zone, calendarName, clock.instant()));
+    }
+
+    /** An iTIP message (RFC 5546) for email, showing the event's own summary. */
+    public String invitation(CalendarEvent e, Organizer organizer, List<Attendee> attendees, ItipMethod method) {
+        return invitation(e, e.summary(), organizer, attendees, method);
+    }
+
+    /**
+     * An iTIP REQUEST or CANCEL (RFC 5546 3.2.2, 3.2.5) with METHOD, ORGANIZER and ATTENDEEs.
+     *
+     * @param summary what the recipients see, e.g. the label alone in the client's copy
+     */
+    public String invitation(
+            CalendarEvent e, String summary, Organizer organizer, List<Attendee> attendees, ItipMethod method) {
+        return ICalendarText.write(
+                ItipMessages.build(common, e, summary, organizer, List.copyOf(attendees), method, clock.instant()));
+    }
+
+    /**
+     * SUMMARY per the sync contract: {@code <label> · <client name>}, or the label alone when the trainer hides
+     * client names, and then the name appears nowhere (POPIA s10 minimality).
+     */
+    public static String summaryFor(SessionType type, String clientDisplayName, boolean showClientNames) {
+        Objects.requireNonNull(type, "type");
+        if (!showClientNames || clientDisplayName == null || Texts.oneLine(clientDisplayName).isEmpty()) {
+            return type.label();
+        }
+        return type.label() + " · " + Texts.oneLine(clientDisplayName);
+    }
+}

@@ -1,0 +1,59 @@
+package app.spotter.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.XProperty;
+
+/**
+ * The subscription feed: a snapshot, so no METHOD. RFC 5545 3.7.2: without METHOD "a scheduling transaction MUST
+ * NOT be assumed", which is what a feed is; METHOD:PUBLISH would instead make each VEVENT require an ORGANIZER
+ * (RFC 5546 3.2.1), i.e. the trainer's address in every subscriber's copy, for no benefit.
+ */
+final class FeedCalendar {
+
+    static final Duration REFRESH = Duration.ofMinutes(15);
+
+    private FeedCalendar() {}
+
+    static Calendar build(CalendarCommon common, List<CalendarEvent> events, ZoneId zone, String name, Instant stamp) {
+        Map<ZoneId, Optional<TimeZones.Definition>> zones = new LinkedHashMap<>();
+        List<VEvent> vEvents = new ArrayList<>(events.size());
+        for (CalendarEvent e : events) {
+            // one lookup per distinct zone, not per event
+            Optional<TimeZones.Definition> definition = zones.computeIfAbsent(e.zone(), common.zones()::definition);
+            vEvents.add(new VEvent(new PropertyList(EventProperties.of(e, e.summary(), stamp, definition))));
+        }
+        List<VTimeZone> vTimeZones = zones.values().stream()
+                .flatMap(Optional::stream)
+                .map(TimeZones.Definition::vTimeZone)
+                .distinct() // "UTC" and "Etc/UTC" share one definition
+                .toList();
+        return common.calendar(headers(zone, name), vTimeZones, vEvents);
+    }
+
+    private static List<Property> headers(ZoneId zone, String name) {
+        String text = Texts.text(name);
+        return List.of(
+                new Name(text), // RFC 7986 5.1
+                new XProperty("X-WR-CALNAME", text), // what Apple and Google read
+                new XProperty("X-WR-TIMEZONE", zone.getId()),
+                // RFC 7986 5.7: VALUE=DURATION is mandatory on REFRESH-INTERVAL
+                new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
+                new XProperty("X-PUBLISHED-TTL", REFRESH.toString())); // Outlook's and Apple's older hint
+    }
+}

@@ -1,0 +1,123 @@
+package app.spotter.sync.caldav;
+
+import app.spotter.calendar.CalendarEvent;
+import app.spotter.sync.CalendarProvider;
+import app.spotter.sync.Connection;
+import app.spotter.sync.Provider;
+import app.spotter.sync.RemoteChanges;
+import app.spotter.sync.RemoteEvent;
+import app.spotter.sync.SyncFailure;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Apple iCloud, and any CalDAV server: the resource is {@code <booking uuid>.ics} in the trainer's calendar, so
+ * every write is retry-safe. Creates use {@code If-None-Match: *}; updates {@code If-Match} our last etag. A 412
+ * means the copy there is not the one we wrote: Spotter owns its events, so it reads the current etag and writes
+ * its version again.
+ */
+@Component
+class CalDavCalendarProvider implements CalendarProvider {
+
+    /** A 412 per write is normal after a lost response; a loop of them means someone fights us: give up then. */
+    private static final int MAX_PRECONDITION_ROUNDS = 3;
+
+    private final CalDavClients clients;
+    private final app.spotter.calendar.CalendarObjects objects;
+
+    CalDavCalendarProvider(CalDavClients clients, app.spotter.calendar.CalendarObjects objects) {
+        this.clients = clients;
+        this.objects = objects;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.APPLE;
+    }
+
+    @Override
+    public RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
+        CalDavClient client = clients.forConnection(connection);
+        String name = event.bookingHex() + ".ics";
+        URI url = CalDavClient.objectUrl(calendar(connection), name);
+        byte[] body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
+        WritePrecondition precondition = previous == null || previous.etag() == null
+                ? new WritePrecondition.CreateOnly()
+                : new WritePrecondition.MatchOnly(new ETag(previous.etag()));
+        for (int round = 0; round < MAX_PRECONDITION_ROUNDS; round++) {
+            switch (client.put(url, body, precondition)) {
+                case PutOutcome.Stored stored -> {
+                    return new RemoteEvent(name, stored.etag().map(ETag::value).orElse(null), url.toString());
+                }
+                case PutOutcome.PreconditionFailed failed -> {
+                    // 412 on create: it exists (our earlier attempt whose response was lost, or a reconnect);
+                    // 412 on update: it changed there. Either way: read its etag and write ours over it.
+                    precondition = switch (client.get(url)) {
+                        case GetOutcome.Found found -> found.etag()
+                                .<WritePrecondition>map(WritePrecondition.MatchOnly::new)
+                                .orElseGet(WritePrecondition.Unconditional::new);
+                        // deleted there meanwhile: create it again
+                        case GetOutcome.NotFound notFound -> new WritePrecondition.CreateOnly();
+                    };
+                }
+            }
+        }
+        throw SyncFailure.transientFailure("The calendar kept changing " + name + " while Spotter wrote it.",
+                null, null);
+    }
+
+    @Override
+    public void remove(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
+        CalDavClient client = clients.forConnection(connection);
+        URI url = previous.resourceUrl() != null ? URI.create(previous.resourceUrl())
+                : CalDavClient.objectUrl(calendar(connection), previous.externalId());
+        ETag etag = previous.etag() == null ? null : new ETag(previous.etag());
+        switch (client.delete(url, etag)) {
+            case DeleteOutcome.Deleted deleted -> { }
+            // 404/410: already gone, which is what we wanted
+            case DeleteOutcome.AlreadyGone gone -> { }
+            // 412: changed there since our write; the booking is cancelled all the same, and the event is ours
+            case DeleteOutcome.PreconditionFailed changed -> client.delete(url, null);
+        }
+    }
+
+    @Override
+    public RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure {
+        CalDavClient client = clients.forConnection(connection);
+        URI calendar = calendar(connection);
+        SyncOutcome outcome = client.changesSince(calendar, syncToken == null ? null : new SyncToken(syncToken));
+        boolean full = syncToken == null;
+        if (outcome instanceof SyncOutcome.TokenRefused) {
+            // RFC 6578 3.2: the token is no longer valid; list everything again
+            outcome = client.changesSince(calendar, null);
+            full = true;
+        }
+        if (!(outcome instanceof SyncOutcome.Changes changes)) {
+            throw SyncFailure.transientFailure("The calendar refused to list its changes.", null, null);
+        }
+        Map<String, String> changed = new HashMap<>();
+        changes.changed().forEach(m -> changed.put(lastSegment(m.href()), m.etag() == null ? null : m.etag().value()));
+        Set<String> removed = new HashSet<>();
+        changes.removed().forEach(href -> removed.add(lastSegment(href)));
+        return new RemoteChanges(changes.token().value(), changed, removed, full);
+    }
+
+    private static URI calendar(Connection connection) throws SyncFailure {
+        String url = connection.setting(AppleConnector.CALENDAR_URL);
+        if (url == null) {
+            throw SyncFailure.auth("The Apple calendar connection is incomplete; connect Apple Calendar again.");
+        }
+        return URI.create(url);
+    }
+
+    private static String lastSegment(URI href) {
+        String path = href.getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,26 @@
+package app.spotter.sync.caldav;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A calendar collection in the trainer's calendar home.
+ *
+ * @param href absolute URL, ending in a slash
+ * @param displayName {@code DAV:displayname}, or null when the calendar has none
+ * @param components the iCalendar components it accepts ({@code VEVENT}, {@code VTODO}, ...); empty when the
+ *     server did not say, which RFC 4791 5.2.3 defines as "any"
+ */
+public record CalendarCollection(URI href, String displayName, Set<String> components) {
+
+    public CalendarCollection {
+        Objects.requireNonNull(href, "href");
+        components = Set.copyOf(components);
+    }
+
+    /** Spotter writes VEVENTs only, so a tasks-only calendar (common on iCloud) is no place for bookings. */
+    public boolean acceptsEvents() {
+        return components.isEmpty() || components.contains("VEVENT");
+    }
+}

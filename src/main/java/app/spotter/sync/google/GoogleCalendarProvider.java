@@ -1,0 +1,127 @@
+package app.spotter.sync.google;
+
+import app.spotter.calendar.CalendarEvent;
+import app.spotter.sync.CalendarProvider;
+import app.spotter.sync.Connection;
+import app.spotter.sync.Provider;
+import app.spotter.sync.RemoteChanges;
+import app.spotter.sync.RemoteEvent;
+import app.spotter.sync.SyncFailure;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.services.calendar.model.Event;
+import java.time.InstantSource;
+
+/**
+ * Google Calendar through the official v3 client. Event ids are the booking's 32 hex digits (valid base32hex, see
+ * https://developers.google.com/workspace/calendar/api/v3/reference/events/insert "id"), so every create can be
+ * retried: Google answers 409 to a second insert and we update instead.
+ *
+ * <p>Connection settings: {@code calendarId} (default {@code primary}); secret: the refresh token.
+ */
+public final class GoogleCalendarProvider implements CalendarProvider {
+
+    public static final String CALENDAR_ID = "calendarId";
+
+    /** Beyond this many lost races in a row, let the engine's backoff space the attempts out. */
+    private static final int OVERWRITE_ATTEMPTS = 3;
+
+    private final GoogleApi api;
+    private final GoogleChanges changes;
+
+    public GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth) {
+        this(endpoints, oauth, new NetHttpTransport(), TrainerRateLimiter.standard(), InstantSource.system());
+    }
+
+    GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth, HttpTransport transport,
+            TrainerRateLimiter limiter, InstantSource clock) {
+        this.api = new GoogleApi(transport, endpoints.apiRoot(), oauth, limiter, new GoogleErrors(clock));
+        this.changes = new GoogleChanges(api);
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.GOOGLE;
+    }
+
+    @Override
+    public RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
+        String calendarId = calendarId(connection);
+        Event body = GoogleEventMapper.toGoogle(event);
+        if (previous == null) {
+            var created = api.attempt(connection, cal -> cal.events().insert(calendarId, body).execute(), 409);
+            if (created.ok()) {
+                return remote(created.value());
+            }
+            // 409 duplicate: the id is taken, by our own insert whose answer was lost, or by our event that was
+            // deleted in Google (deleted events linger as "cancelled" and keep their id). It is ours: overwrite.
+            return overwrite(connection, calendarId, body);
+        }
+        var updated = api.attempt(connection, cal -> {
+            var update = cal.events().update(calendarId, body.getId(), body);
+            if (previous.etag() != null) {
+                // Optimistic concurrency: only overwrite the version we last wrote.
+                update.getRequestHeaders().setIfMatch(previous.etag());
+            }
+            return update.execute();
+        }, 412, 404);
+        if (updated.ok()) {
+            return remote(updated.value());
+        }
+        // 412: changed in Google since our last write; 404: not there (another calendar chosen since). Spotter
+        // owns its events either way, so read what is there now and apply ours on top.
+        return overwrite(connection, calendarId, body);
+    }
+
+    @Override
+    public void remove(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
+        String calendarId = calendarId(connection);
+        String id = previous != null ? previous.externalId() : event.bookingHex();
+        // 404 never existed here, 410 already deleted: both mean the goal "not in the calendar" is met.
+        api.attempt(connection, cal -> cal.events().delete(calendarId, id).execute(), 404, 410);
+    }
+
+    @Override
+    public RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure {
+        return changes.since(connection, calendarId(connection), syncToken);
+    }
+
+    /** Read the current version and write ours over it, retrying a few times if someone keeps racing us. */
+    private RemoteEvent overwrite(Connection connection, String calendarId, Event body) throws SyncFailure {
+        String id = body.getId();
+        for (int i = 0; i < OVERWRITE_ATTEMPTS; i++) {
+            var current = api.attempt(connection, cal -> cal.events().get(calendarId, id).execute(), 404);
+            if (!current.ok()) {
+                var created = api.attempt(connection, cal -> cal.events().insert(calendarId, body).execute(), 409);
+                if (created.ok()) {
+                    return remote(created.value());
+                }
+                continue;
+            }
+            Event there = current.value();
+            if (there.getSequence() != null && there.getSequence() > body.getSequence()) {
+                // Google refuses a sequence below the stored one; ours must still win, so continue from theirs.
+                body.setSequence(there.getSequence());
+            }
+            var updated = api.attempt(connection, cal -> {
+                var update = cal.events().update(calendarId, id, body);
+                update.getRequestHeaders().setIfMatch(there.getEtag());
+                return update.execute();
+            }, 412);
+            if (updated.ok()) {
+                return remote(updated.value());
+            }
+        }
+        throw SyncFailure.transientFailure("The Google event kept changing while Spotter wrote it; retrying", null,
+                null);
+    }
+
+    private static RemoteEvent remote(Event event) {
+        return new RemoteEvent(event.getId(), event.getEtag(), null);
+    }
+
+    private static String calendarId(Connection connection) {
+        String id = connection.setting(CALENDAR_ID);
+        return id == null || id.isBlank() ? "primary" : id;
+    }
+}
