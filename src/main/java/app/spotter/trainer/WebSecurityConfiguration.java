@@ -26,8 +26,9 @@ class WebSecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, TrainerLogins logins, PasswordEncoder passwords)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/webjars/**",
-                                "/css/**", "/js/**", "/error", "/login", "/signup").permitAll()
+                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
+                                "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
+                                "/signup").permitAll()
                         .anyRequest().hasRole("TRAINER"))
                 .authenticationManager(new ProviderManager(new TrainerAuthenticationProvider(logins, passwords)))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")

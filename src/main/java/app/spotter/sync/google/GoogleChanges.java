@@ -25,7 +25,7 @@ final class GoogleChanges {
     static final int PAGE_SIZE = 250;
 
     /** Only what we read: smaller answers on a 1-request-per-round budget. */
-    static final String FIELDS = "nextPageToken,nextSyncToken,items(id,status,extendedProperties/private)";
+    static final String FIELDS = "nextPageToken,nextSyncToken,items(id,etag,status,extendedProperties/private)";
 
     private final GoogleApi api;
 
@@ -48,7 +48,7 @@ final class GoogleChanges {
     /** Null when Google answered 410 to the token. */
     private RemoteChanges list(Connection connection, String calendarId, String syncToken, boolean fullResync)
             throws SyncFailure {
-        Set<String> changed = new HashSet<>();
+        java.util.Map<String, String> changed = new java.util.HashMap<>();
         Set<String> removed = new HashSet<>();
         String pageToken = null;
         Events page;
@@ -65,12 +65,12 @@ final class GoogleChanges {
                     // the engine ignores ids it does not know.
                     removed.add(item.getId());
                 } else if (GoogleEventMapper.isOurs(item)) {
-                    changed.add(item.getId());
+                    changed.put(item.getId(), item.getEtag());
                 }
             }
             pageToken = page.getNextPageToken();
         } while (pageToken != null);
-        return new RemoteChanges(page.getNextSyncToken(), Set.copyOf(changed), Set.copyOf(removed), fullResync);
+        return new RemoteChanges(page.getNextSyncToken(), changed, Set.copyOf(removed), fullResync);
     }
 
     private static Calendar.Events.List request(Calendar cal, String calendarId, String syncToken, String pageToken)

@@ -36,7 +36,7 @@ class GoogleChangesIT {
 
         RemoteChanges changes = f.provider.changesSince(f.connection, null);
 
-        assertThat(changes.changedIds()).containsExactlyInAnyOrder(a.bookingHex(), b.bookingHex());
+        assertThat(changes.changed().keySet()).containsExactlyInAnyOrder(a.bookingHex(), b.bookingHex());
         assertThat(changes.removedIds()).isEmpty();
         assertThat(changes.syncToken()).isNotBlank();
         assertThat(changes.fullResync()).isFalse();
@@ -51,7 +51,7 @@ class GoogleChangesIT {
         RemoteChanges changes = f.provider.changesSince(f.connection, token);
 
         assertThat(f.google.apiRequests()).isEqualTo(before + 1);
-        assertThat(changes.changedIds()).isEmpty();
+        assertThat(changes.changed().keySet()).isEmpty();
         assertThat(changes.removedIds()).isEmpty();
         assertThat(changes.syncToken()).isNotBlank();
     }
@@ -68,7 +68,7 @@ class GoogleChangesIT {
 
         RemoteChanges changes = f.provider.changesSince(f.connection, token);
 
-        assertThat(changes.changedIds()).containsExactly(edited.bookingHex());
+        assertThat(changes.changed().keySet()).containsExactly(edited.bookingHex());
         assertThat(changes.removedIds()).containsExactly(deleted.bookingHex());
         assertThat(changes.fullResync()).isFalse();
     }
@@ -88,9 +88,9 @@ class GoogleChangesIT {
         RemoteChanges changes = f.provider.changesSince(f.connection, null);
 
         assertThat(f.google.apiRequests()).isEqualTo(before + 3);
-        assertThat(changes.changedIds()).isEqualTo(ours);
+        assertThat(changes.changed().keySet()).isEqualTo(ours);
         RemoteChanges next = f.provider.changesSince(f.connection, changes.syncToken());
-        assertThat(next.changedIds()).isEmpty();
+        assertThat(next.changed().keySet()).isEmpty();
     }
 
     @Test
@@ -103,7 +103,7 @@ class GoogleChangesIT {
         RemoteChanges changes = f.provider.changesSince(f.connection, token);
 
         assertThat(changes.fullResync()).isTrue();
-        assertThat(changes.changedIds()).containsExactly(a.bookingHex());
+        assertThat(changes.changed().keySet()).containsExactly(a.bookingHex());
         f.provider.remove(f.connection, a, remote);
         RemoteChanges after = f.provider.changesSince(f.connection, changes.syncToken());
         assertThat(after.fullResync()).isFalse();
