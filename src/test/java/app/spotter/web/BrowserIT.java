@@ -69,7 +69,9 @@ abstract class BrowserIT extends SpotterIT {
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setLocale("en-ZA").setTimezoneId("Africa/Johannesburg"));
-        context.setDefaultTimeout(10_000);
+        // generous: the 2 build cores are shared, and a loaded machine is not a failing app
+        context.setDefaultTimeout(30_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         page = context.newPage();
         watchConsole(page);
     }
