@@ -3,6 +3,7 @@ package app.spotter.web;
 import app.spotter.booking.Booking;
 import app.spotter.booking.BookingRequest;
 import app.spotter.booking.Bookings;
+import app.spotter.calendar.CalendarObjects;
 import app.spotter.booking.SessionType;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
@@ -146,7 +147,7 @@ class BookingController {
         UUID trainerId = booking.trainerId();
         SyncPreferences prefs = preferences.get(trainerId);
         String client = clients.find(trainerId, booking.details().clientId()).map(c -> c.displayName()).orElse(null);
-        return SessionSummaries.summaryFor(booking.details().sessionType(), client, prefs.showClientNames())
+        return CalendarObjects.summaryFor(booking.details().sessionType(), client, prefs.showClientNames())
                 + ", " + SPOKEN.format(booking.details().startsAt().atZone(prefs.timezoneDisplay()));
     }
 

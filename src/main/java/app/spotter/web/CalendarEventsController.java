@@ -4,6 +4,7 @@ import app.spotter.booking.Booking;
 import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Bookings;
+import app.spotter.calendar.CalendarObjects;
 import app.spotter.client.Client;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
@@ -73,7 +74,7 @@ class CalendarEventsController {
         ZoneId zone = prefs.timezoneDisplay();
         String color = prefs.colorFor(d.sessionType(), d.colorHex());
         return new Event(booking.id().toString(),
-                SessionSummaries.summaryFor(d.sessionType(), clientName, prefs.showClientNames()),
+                CalendarObjects.summaryFor(d.sessionType(), clientName, prefs.showClientNames()),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
                 color, color, color == null ? null : Colors.textOn(color),
                 Map.of("sessionType", d.sessionType().value()));
