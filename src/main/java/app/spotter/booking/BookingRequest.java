@@ -11,14 +11,26 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Reads create and PATCH bodies into {@link BookingDetails}; on PATCH, absent fields keep their value. */
-final class BookingRequest {
+/**
+ * Reads create and PATCH bodies into {@link BookingDetails}; on PATCH, absent fields keep their value. Public so the
+ * browser app applies exactly the API's rules to its forms (it sends the same snake_case fields).
+ */
+public final class BookingRequest {
 
     static final Set<String> FIELDS = Set.of("client_id", "starts_at", "ends_at", "duration_minutes",
             "session_type", "location", "notes", "color_hex");
     static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     private BookingRequest() {}
+
+    /**
+     * @param body the API's JSON fields
+     * @param current the booking's details for PATCH, null for create
+     * @throws app.spotter.support.web.ApiProblem listing every invalid field
+     */
+    public static BookingDetails read(tools.jackson.databind.JsonNode body, BookingDetails current) {
+        return read(JsonFields.of(body, FIELDS), current);
+    }
 
     /** @param current the booking's details for PATCH, null for create */
     static BookingDetails read(JsonFields f, BookingDetails current) {

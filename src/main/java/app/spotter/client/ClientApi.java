@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/clients")
 class ClientApi {
 
-    private static final Set<String> FIELDS = Set.of("first_name", "last_name", "email", "phone", "consent_given");
+    static final Set<String> FIELDS = Set.of("first_name", "last_name", "email", "phone", "consent_given");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{6,40}$");
 
@@ -71,7 +71,7 @@ class ClientApi {
     }
 
     /** Applies the given fields over {@code base}; on create, names are required. */
-    private static Client read(JsonFields fields, Client base, boolean create) {
+    static Client read(JsonFields fields, Client base, boolean create) {
         String first = fields.has("first_name") || create ? fields.text("first_name", true, 100) : base.firstName();
         String last = fields.has("last_name") || create ? fields.text("last_name", true, 100) : base.lastName();
         String email = fields.has("email") ? fields.text("email", false, 320) : base.email();

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +55,11 @@ class PreferencesApi {
     /** A partial object: absent fields keep their value. */
     @PutMapping
     PreferencesView put(@RequestBody JsonNode body) {
+        return PreferencesView.of(preferences.update(CurrentTrainer.id(), read(body)));
+    }
+
+    /** Validates a partial body and returns the change it asks for; throws the invalid fields, if any. */
+    static UnaryOperator<SyncPreferences> read(JsonNode body) {
         var f = JsonFields.of(body, FIELDS);
         Boolean google = f.bool("google_calendar_enabled", false);
         Boolean apple = f.bool("apple_calendar_enabled", false);
@@ -67,7 +73,7 @@ class PreferencesApi {
         }
         Map<SessionType, String> colors = colors(f);
         f.validate();
-        SyncPreferences saved = preferences.update(CurrentTrainer.id(), p -> new SyncPreferences(p.trainerId(),
+        return p -> new SyncPreferences(p.trainerId(),
                 google != null ? google : p.googleCalendarEnabled(),
                 apple != null ? apple : p.appleCalendarEnabled(),
                 email != null ? email : p.emailCalendarEnabled(),
@@ -75,8 +81,7 @@ class PreferencesApi {
                 view != null ? view : p.calendarViewDefault(),
                 names != null ? names : p.showClientNames(),
                 colors != null ? colors : p.sessionColors(),
-                zone != null ? ZoneId.of(zone) : p.timezoneDisplay()));
-        return PreferencesView.of(saved);
+                zone != null ? ZoneId.of(zone) : p.timezoneDisplay());
     }
 
     private static Map<SessionType, String> colors(JsonFields f) {

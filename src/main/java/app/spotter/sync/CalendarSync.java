@@ -21,9 +21,12 @@ public class CalendarSync {
     private final Preferences preferences;
     private final EventRemover remover;
     private final app.spotter.sync.caldav.AppleConnector appleConnector;
+    private final app.spotter.sync.google.GoogleConnector google;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
-            Preferences preferences, EventRemover remover, app.spotter.sync.caldav.AppleConnector appleConnector) {
+            Preferences preferences, EventRemover remover, app.spotter.sync.caldav.AppleConnector appleConnector,
+            app.spotter.sync.google.GoogleConnector google) {
+        this.google = google;
         this.appleConnector = appleConnector;
         this.remover = remover;
         this.connections = connections;
@@ -84,6 +87,20 @@ public class CalendarSync {
         }
         connected(connection);
         return app.spotter.sync.caldav.AppleConnector.calendarUrl(connection);
+    }
+
+    /** Google needs a client id and secret from configuration; without them it cannot be connected. */
+    public boolean googleConfigured() {
+        return google.configured();
+    }
+
+    /** Starts the OAuth round trip; the callback completes it (see GoogleCallback). */
+    public String googleAuthorizationUrl(UUID trainerId) {
+        if (!google.configured()) {
+            throw app.spotter.support.web.ApiProblem.unprocessable("Google is not configured on this Spotter "
+                    + "server (SPOTTER_GOOGLE_CLIENT_ID and SPOTTER_GOOGLE_CLIENT_SECRET).");
+        }
+        return google.start(trainerId).authorizationUrl();
     }
 
     /** Email invitations: no secret, only who receives them. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/calendar-sync")
 class CalendarSyncApi {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
     record StatusView(String provider, Instant lastSync, String syncStatus, int eventsSynced, String errorMessage) {
         static StatusView of(SyncStatus s) {
             return new StatusView(s.provider().value(), s.lastSync(), s.syncStatus(), s.eventsSynced(),
@@ -36,11 +33,9 @@ class CalendarSyncApi {
     }
 
     private final CalendarSync sync;
-    private final app.spotter.sync.google.GoogleConnector google;
 
-    CalendarSyncApi(CalendarSync sync, app.spotter.sync.google.GoogleConnector google) {
+    CalendarSyncApi(CalendarSync sync) {
         this.sync = sync;
-        this.google = google;
     }
 
     @GetMapping("/status")
@@ -72,50 +67,23 @@ class CalendarSyncApi {
 
     @PutMapping("/connections/apple")
     Map<String, Object> connectApple(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, Set.of("username", "app_password", "server_url", "calendar_name"));
-        String username = fields.text("username", true, 320);
-        String password = fields.text("app_password", true, 200);
-        String server = fields.text("server_url", false, 500);
-        String calendarName = fields.text("calendar_name", false, 100);
-        java.net.URI serverUrl = java.net.URI.create(app.spotter.sync.caldav.AppleConnector.ICLOUD);
-        if (server != null) {
-            try {
-                serverUrl = new java.net.URI(server);
-                if (!("https".equals(serverUrl.getScheme()) || "http".equals(serverUrl.getScheme()))
-                        || serverUrl.getHost() == null || serverUrl.getRawUserInfo() != null) {
-                    fields.reject("server_url", "must be an http(s) URL without a username or password in it");
-                }
-            } catch (java.net.URISyntaxException e) {
-                fields.reject("server_url", "must be an http(s) URL");
-            }
-        }
-        fields.validate();
-        String calendarUrl = sync.connectApple(CurrentTrainer.id(), username, password, serverUrl,
-                calendarName == null ? "Spotter" : calendarName);
+        ConnectionRequests.Apple apple = ConnectionRequests.apple(body);
+        String calendarUrl = sync.connectApple(CurrentTrainer.id(), apple.username(), apple.appPassword(),
+                apple.serverUrl(), apple.calendarName());
         return Map.of("provider", "apple", "calendar_url", calendarUrl, "status", SyncStatus.OK);
     }
 
     @PostMapping("/connections/google")
     Map<String, String> connectGoogle() {
-        if (!google.configured()) {
-            throw ApiProblem.unprocessable("Google is not configured on this Spotter server "
-                    + "(SPOTTER_GOOGLE_CLIENT_ID and SPOTTER_GOOGLE_CLIENT_SECRET).");
-        }
-        return Map.of("authorization_url", google.start(CurrentTrainer.id()).authorizationUrl());
+        return Map.of("authorization_url", sync.googleAuthorizationUrl(CurrentTrainer.id()));
     }
 
     @PutMapping("/connections/email")
     Map<String, Object> connectEmail(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, Set.of("trainer_address", "send_to_clients"));
-        String address = fields.text("trainer_address", false, 320);
-        Boolean toClients = fields.bool("send_to_clients", true);
-        if (address != null && !EMAIL.matcher(address).matches()) {
-            fields.reject("trainer_address", "must be an email address");
-        }
-        fields.validate();
-        sync.connectEmail(CurrentTrainer.id(), address, toClients);
-        return Map.of("provider", "email", "status", SyncStatus.OK, "send_to_clients", toClients,
-                "trainer_address", address == null ? "" : address);
+        ConnectionRequests.Email email = ConnectionRequests.email(body);
+        sync.connectEmail(CurrentTrainer.id(), email.trainerAddress(), email.sendToClients());
+        return Map.of("provider", "email", "status", SyncStatus.OK, "send_to_clients", email.sendToClients(),
+                "trainer_address", email.trainerAddress() == null ? "" : email.trainerAddress());
     }
 
     @DeleteMapping("/connections/{provider}")

@@ -2,12 +2,8 @@ package app.spotter.trainer;
 
 import app.spotter.support.web.ApiProblem;
 import app.spotter.support.web.JsonFields;
-import app.spotter.support.web.Zones;
-import java.time.ZoneId;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +16,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1")
 class TrainerApi {
-
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     record TrainerView(UUID id, String name, String email, String timezone) {
         static TrainerView of(Trainer t) {
@@ -39,23 +33,8 @@ class TrainerApi {
 
     @PostMapping("/trainers")
     ResponseEntity<TrainerView> signUp(@RequestBody JsonNode body) {
-        var fields = JsonFields.of(body, Set.of("name", "email", "password", "timezone"));
-        String name = fields.text("name", true, 200);
-        String email = fields.text("email", true, 320);
-        String password = fields.text("password", true, 200);
-        String zone = fields.text("timezone", false, 100);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            fields.reject("email", "must be an email address");
-        }
-        if (password != null && password.length() < 10) {
-            fields.reject("password", "must be at least 10 characters");
-        }
-        if (zone != null && !Zones.isRegion(zone)) {
-            fields.reject("timezone", "must be an IANA time zone such as Africa/Johannesburg");
-        }
-        fields.validate();
-        ZoneId timezone = zone == null ? Zones.DEFAULT : ZoneId.of(zone);
-        Trainer trainer = trainers.register(name, email, password, timezone);
+        SignUpRequest request = SignUpRequest.read(body);
+        Trainer trainer = trainers.register(request.name(), request.email(), request.password(), request.timezone());
         return ResponseEntity.status(HttpStatus.CREATED).body(TrainerView.of(trainer));
     }
 

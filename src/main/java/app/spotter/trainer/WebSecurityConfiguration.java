@@ -3,21 +3,41 @@ package app.spotter.trainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Everything that is not the JSON API: the public feed, health, static assets, and the browser app. */
+/**
+ * Everything that is not the JSON API: the public feed, health, static assets, and the browser app. The browser
+ * app signs in with a form into a session: a new session on login (fixation), CSRF tokens on every form and htmx
+ * request, the cookie's flags from {@code server.servlet.session.cookie.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, TrainerLogins logins, PasswordEncoder passwords)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health", "/actuator/health/**", "/webjars/**",
-                                "/css/**", "/js/**", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll());
+                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
+                                "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
+                                "/signup").permitAll()
+                        .anyRequest().hasRole("TRAINER"))
+                .authenticationManager(new ProviderManager(new TrainerAuthenticationProvider(logins, passwords)))
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .defaultSuccessUrl("/app/calendar", false).failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }

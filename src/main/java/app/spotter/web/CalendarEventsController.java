@@ -1,0 +1,103 @@
+package app.spotter.web;
+
+import app.spotter.booking.Booking;
+import app.spotter.booking.BookingDetails;
+import app.spotter.booking.BookingStatus;
+import app.spotter.booking.Bookings;
+import app.spotter.calendar.CalendarObjects;
+import app.spotter.client.Client;
+import app.spotter.client.Clients;
+import app.spotter.preferences.Preferences;
+import app.spotter.preferences.SyncPreferences;
+import app.spotter.trainer.CurrentTrainer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * FullCalendar's event source: the signed-in trainer's scheduled sessions in a range, titled, coloured and timed
+ * as the synced calendars show them (show_client_names, booking colour else session_colors, timezone_display).
+ * Times are wall-clock times in the display zone without an offset, which FullCalendar shows as they are.
+ */
+@Controller
+class CalendarEventsController {
+
+    /** One FullCalendar event object, in FullCalendar's own camelCase names; no colour when none is chosen. */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(String id, String title, String start, String end, String backgroundColor,
+            String borderColor, String textColor, Map<String, String> extendedProps) {}
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final Bookings bookings;
+    private final Clients clients;
+    private final Preferences preferences;
+
+    CalendarEventsController(Bookings bookings, Clients clients, Preferences preferences) {
+        this.bookings = bookings;
+        this.clients = clients;
+        this.preferences = preferences;
+    }
+
+    @GetMapping(path = "/app/calendar/events", produces = "application/json")
+    @ResponseBody
+    List<Event> events(@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+        UUID trainerId = CurrentTrainer.id();
+        SyncPreferences prefs = preferences.get(trainerId);
+        ZoneId zone = prefs.timezoneDisplay();
+        Map<UUID, String> names = clients.list(trainerId).stream()
+                .collect(Collectors.toMap(Client::id, Client::displayName));
+        return bookings.between(trainerId, instant(start, zone), instant(end, zone)).stream()
+                .filter(b -> b.status() == BookingStatus.SCHEDULED)
+                .map(b -> event(b, prefs, names.get(b.details().clientId())))
+                .toList();
+    }
+
+    private static Event event(Booking booking, SyncPreferences prefs, String clientName) {
+        BookingDetails d = booking.details();
+        ZoneId zone = prefs.timezoneDisplay();
+        String color = prefs.colorFor(d.sessionType(), d.colorHex());
+        return new Event(booking.id().toString(),
+                CalendarObjects.summaryFor(d.sessionType(), clientName, prefs.showClientNames()),
+                LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
+                color, color, color == null ? null : Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value()));
+    }
+
+    /** FullCalendar sends either an offset date-time or, with a named zone, a wall-clock one. */
+    private static Instant instant(String value, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw app.spotter.support.web.ApiProblem.invalid("start", "must be a date-time");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package app.spotter.web;
+
+import app.spotter.preferences.Preferences;
+import app.spotter.support.web.ApiProblem;
+import app.spotter.sync.CalendarSync;
+import app.spotter.sync.ConnectionRequests;
+import app.spotter.sync.Provider;
+import app.spotter.sync.SyncStatus;
+import app.spotter.trainer.CurrentTrainer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Connected calendars: a status card per calendar, connect Apple and email, sync now, disconnect. */
+@Controller
+@RequestMapping("/app/sync")
+class SyncController {
+
+    private static final Map<String, String> LABELS = Map.of("username", "Apple ID", "app_password",
+            "App-specific password", "server_url", "Server", "calendar_name", "Calendar name",
+            "trainer_address", "Your address", "send_to_clients", "Send to clients");
+
+    private final CalendarSync sync;
+    private final Preferences preferences;
+
+    SyncController(CalendarSync sync, Preferences preferences) {
+        this.sync = sync;
+        this.preferences = preferences;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        return page(model, new HashMap<>(), FormErrors.none());
+    }
+
+    /** The status cards alone, polled by the page and sent back after "Sync now". */
+    @GetMapping("/status")
+    String status(Model model) {
+        model.addAttribute("cards", cards(CurrentTrainer.id()));
+        return "sync :: status";
+    }
+
+    @PostMapping("/apple")
+    String connectApple(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            ConnectionRequests.Apple apple = ConnectionRequests.apple(new FormJson()
+                    .text("username", form.get("username"), false)
+                    .text("app_password", form.get("app_password"), false)
+                    .text("server_url", form.get("server_url"), false)
+                    .text("calendar_name", form.get("calendar_name"), false).json());
+            sync.connectApple(CurrentTrainer.id(), apple.username(), apple.appPassword(), apple.serverUrl(),
+                    apple.calendarName());
+            redirect.addFlashAttribute("notice", "Apple Calendar connected. Your sessions are on their way.");
+            return "redirect:/app/sync";
+        } catch (ApiProblem problem) {
+            form.remove("app_password"); // a secret is never sent back to the browser
+            return page(model, form, FormErrors.of(problem, LABELS, "app_password"));
+        }
+    }
+
+    /** Sends the trainer to Google's consent page; Google sends them back to /oauth/google/callback. */
+    @PostMapping("/google")
+    String connectGoogle() {
+        return "redirect:" + sync.googleAuthorizationUrl(CurrentTrainer.id());
+    }
+
+    @PostMapping("/email")
+    String connectEmail(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            ConnectionRequests.Email email = ConnectionRequests.email(new FormJson()
+                    .text("trainer_address", form.get("trainer_address"), false)
+                    .bool("send_to_clients", form.containsKey("send_to_clients")).json());
+            sync.connectEmail(CurrentTrainer.id(), email.trainerAddress(), email.sendToClients());
+            redirect.addFlashAttribute("notice", "Email invitations are on.");
+            return "redirect:/app/sync";
+        } catch (ApiProblem problem) {
+            return page(model, form, FormErrors.of(problem, LABELS, "trainer_address"));
+        }
+    }
+
+    @PostMapping("/{provider}/sync-now")
+    String syncNow(@PathVariable String provider, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        Provider p = provider(provider);
+        try {
+            sync.syncNow(CurrentTrainer.id(), Optional.of(p));
+        } catch (IllegalArgumentException notConnected) {
+            throw ApiProblem.notFound("The " + p.value() + " connection");
+        }
+        if (Htmx.isHtmx(request)) {
+            model.addAttribute("syncStarted", p.value());
+            return status(model);
+        }
+        redirect.addFlashAttribute("notice", SyncCard.title(p) + ": sync started.");
+        return "redirect:/app/sync";
+    }
+
+    @PostMapping("/{provider}/disconnect")
+    String disconnect(@PathVariable String provider, @RequestParam(name = "remove_events", required = false)
+            String removeEvents, RedirectAttributes redirect) {
+        Provider p = provider(provider);
+        sync.disconnect(CurrentTrainer.id(), p, removeEvents != null);
+        redirect.addFlashAttribute("notice", SyncCard.title(p) + " disconnected"
+                + (removeEvents != null ? "; Spotter's events are being removed from it." : "."));
+        return "redirect:/app/sync";
+    }
+
+    private String page(Model model, Map<String, String> form, FormErrors errors) {
+        UUID trainerId = CurrentTrainer.id();
+        model.addAttribute("active", "sync");
+        model.addAttribute("cards", cards(trainerId));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("googleConfigured", sync.googleConfigured());
+        return "sync";
+    }
+
+    private List<SyncCard> cards(UUID trainerId) {
+        ZoneId zone = preferences.get(trainerId).timezoneDisplay();
+        Instant now = Instant.now();
+        Map<Provider, SyncStatus> connected = new HashMap<>();
+        sync.status(trainerId).forEach(s -> connected.put(s.provider(), s));
+        List<SyncCard> cards = new ArrayList<>();
+        for (Provider p : List.of(Provider.APPLE, Provider.GOOGLE, Provider.EMAIL)) {
+            SyncStatus s = connected.get(p);
+            cards.add(s == null ? SyncCard.notConnected(p) : SyncCard.of(s, zone, now));
+        }
+        return cards;
+    }
+
+    private static Provider provider(String value) {
+        return Provider.fromValue(value).orElseThrow(() -> ApiProblem.notFound("The calendar"));
+    }
+}

@@ -1,0 +1,127 @@
+package app.spotter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.ApiClient;
+import app.spotter.support.SpotterIT;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Browser tests on Debian's Chromium through Playwright for Java. Every test gets a fresh browser context (no
+ * cookies), and fails if the page logged a console error or threw.
+ */
+abstract class BrowserIT extends SpotterIT {
+
+    static final String PASSWORD = "correct horse battery";
+    /** The calendar, also with Spring Security's "?continue" after a login that interrupted a visit. */
+    static final java.util.regex.Pattern CALENDAR = java.util.regex.Pattern.compile(".*/app/calendar(\\?continue)?$");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    record Trainer(String email, ApiClient api) {}
+
+    @BeforeAll
+    static void launchBrowser() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    static Browser browser() {
+        return browser;
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setLocale("en-ZA").setTimezoneId("Africa/Johannesburg"));
+        // generous: the 2 build cores are shared, and a loaded machine is not a failing app
+        context.setDefaultTimeout(30_000);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        page = context.newPage();
+        watchConsole(page);
+    }
+
+    @AfterEach
+    void closePageAndCheckConsole(org.junit.jupiter.api.TestInfo test) {
+        // the last state of every test, to look at when one fails
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve("tests").resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+        context.close();
+        assertThat(consoleErrors).as("console errors and page errors").isEmpty();
+    }
+
+    void watchConsole(Page p) {
+        p.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                String text = m.text();
+                consoleErrors.add((text.length() > 300 ? text.substring(0, 300) + "..." : text) + " @ " + m.location());
+            }
+        });
+        p.onPageError(e -> consoleErrors.add("page error: " + e));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A trainer signed up over the API (fast); the browser logs in as them with {@link #logIn}. */
+    Trainer trainerViaApi() {
+        String email = "trainer-" + UUID.randomUUID() + "@example.com";
+        ApiClient anonymous = anonymous();
+        var created = anonymous.post("/api/v1/trainers", """
+                {"name":"Thandi Trainer","email":"%s","password":"%s","timezone":"Africa/Johannesburg"}"""
+                .formatted(email, PASSWORD));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var token = anonymous.post("/api/v1/auth/tokens", """
+                {"email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+        return new Trainer(email, anonymous.as(token.json().get("token").stringValue()));
+    }
+
+    void logIn(Trainer trainer) {
+        page.navigate(url("/login"));
+        page.getByLabel("Email").fill(trainer.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(CALENDAR);
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,137 @@
+package app.spotter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.SpotterIT;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The browser session as a plain HTTP client sees it: cookies, CSRF, fixation, and the API left stateless. */
+class WebSecurityIT extends SpotterIT {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private final HttpClient http = HttpClient.newHttpClient(); // no cookie store, no redirects: we look at each
+
+    @Test
+    void anAnonymousVisitorIsSentToTheLoginPage() throws Exception {
+        HttpResponse<String> calendar = get("/app/calendar", null);
+        assertThat(calendar.statusCode()).isEqualTo(302);
+        assertThat(calendar.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(get("/app/calendar/events", null).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void loggingInStartsANewSessionWithAnHttpOnlySameSiteLaxCookie() throws Exception {
+        String email = newTrainerEmail();
+        HttpResponse<String> loginPage = get("/login", null);
+        String before = cookie(loginPage);
+        HttpResponse<String> login = post("/login", before, "email=" + enc(email)
+                + "&password=" + enc("correct horse battery") + "&_csrf=" + enc(csrf(loginPage.body())));
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/app/calendar");
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        String after = cookie(login);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(get("/app/calendar", after).statusCode()).isEqualTo(200);
+        assertThat(get("/app/calendar", before).statusCode()).as("the pre-login session is worthless").isEqualTo(302);
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        String session = logIn(newTrainerEmail());
+        HttpResponse<String> withoutToken = post("/app/clients", session, "first_name=Eve&last_name=Forged");
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(get("/app/clients", session).body()).doesNotContain("Forged");
+
+        HttpResponse<String> logout = post("/logout", session, "");
+        assertThat(logout.statusCode()).as("logout needs the token too").isEqualTo(403);
+    }
+
+    @Test
+    void theJsonApiIgnoresTheBrowserSessionAndStillAnswers401ProblemJson() throws Exception {
+        String session = logIn(newTrainerEmail());
+        HttpResponse<String> me = get("/api/v1/me", session);
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(me.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aTrainerCannotOpenAnotherTrainersSessionOrClientInTheBrowser() throws Exception {
+        var other = newTrainer();
+        String client = other.createClient("Private", "Person", "private@example.com");
+        String booking = other.createBooking(client, "2030-03-05T09:00:00+02:00", 60);
+        String session = logIn(newTrainerEmail());
+
+        for (String path : List.of("/app/bookings/" + booking + "/edit", "/app/bookings/" + booking + "/cancel",
+                "/app/clients/" + client + "/edit")) {
+            HttpResponse<String> page = get(path, session);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).doesNotContain("Private", "private@example.com");
+        }
+        HttpResponse<String> events = get("/app/calendar/events?start=2030-03-01T00:00:00&end=2030-04-01T00:00:00",
+                session);
+        assertThat(events.body()).isEqualTo("[]");
+    }
+
+    private String newTrainerEmail() {
+        String email = "sec-" + UUID.randomUUID() + "@example.com";
+        anonymous().post("/api/v1/trainers", """
+                {"name":"Sec Trainer","email":"%s","password":"correct horse battery"}""".formatted(email));
+        return email;
+    }
+
+    private String logIn(String email) throws Exception {
+        HttpResponse<String> loginPage = get("/login", null);
+        HttpResponse<String> login = post("/login", cookie(loginPage), "email=" + enc(email)
+                + "&password=" + enc("correct horse battery") + "&_csrf=" + enc(csrf(loginPage.body())));
+        assertThat(login.statusCode()).isEqualTo(302);
+        return cookie(login);
+    }
+
+    private HttpResponse<String> get(String path, String session) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (session != null) {
+            request.header("Cookie", "JSESSIONID=" + session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String session, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (session != null) {
+            request.header("Cookie", "JSESSIONID=" + session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<String> response) {
+        Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF field in the form").isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
