@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,6 +41,12 @@ class SyncController {
     SyncController(CalendarSync sync, Preferences preferences) {
         this.sync = sync;
         this.preferences = preferences;
+    }
+
+    /** Every view of this page, the polled status fragment included, needs to know whether Google can connect. */
+    @ModelAttribute("googleConfigured")
+    boolean googleConfigured() {
+        return sync.googleConfigured();
     }
 
     @GetMapping
@@ -125,7 +132,6 @@ class SyncController {
         model.addAttribute("cards", cards(trainerId));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("googleConfigured", sync.googleConfigured());
         return "sync";
     }
 
