@@ -20,10 +20,12 @@ public class CalendarSync {
     private final SyncQueue queue;
     private final Preferences preferences;
     private final EventRemover remover;
+    private final MissingClientAddresses missingAddresses;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
-            Preferences preferences, EventRemover remover) {
+            Preferences preferences, EventRemover remover, MissingClientAddresses missingAddresses) {
         this.remover = remover;
+        this.missingAddresses = missingAddresses;
         this.connections = connections;
         this.status = status;
         this.mirrors = mirrors;
@@ -43,10 +45,18 @@ public class CalendarSync {
             if (!ProviderStep.enabled(prefs, provider)) {
                 state = SyncStatus.DISABLED;
             }
+            String message = row == null ? null : row.errorMessage();
+            if (provider == Provider.EMAIL) {
+                message = join(message, missingAddresses.note(trainerId));
+            }
             result.add(new SyncStatus(provider, row == null ? null : row.lastSync(), state,
-                    mirrors.count(trainerId, provider), row == null ? null : row.errorMessage()));
+                    mirrors.count(trainerId, provider), message));
         }
         return result;
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
     }
 
     /** Pushes everything that is waiting, and checks every booking against every calendar, now. */
