@@ -33,9 +33,9 @@ class EmailCalendarProvider implements CalendarProvider {
     private final Trainers trainers;
     private final Clients clients;
     private final InvitationWriter writer;
-    private final MailSender sender;
+    private final InvitationMailer sender;
 
-    EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, MailSender sender) {
+    EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, InvitationMailer sender) {
         this.trainers = trainers;
         this.clients = clients;
         this.writer = writer;

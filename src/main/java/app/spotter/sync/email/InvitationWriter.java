@@ -25,9 +25,9 @@ class InvitationWriter {
 
     private final CalendarObjects calendars;
     private final ITemplateEngine templates;
-    private final MailSender sender;
+    private final InvitationMailer sender;
 
-    InvitationWriter(CalendarObjects calendars, ITemplateEngine templates, MailSender sender) {
+    InvitationWriter(CalendarObjects calendars, ITemplateEngine templates, InvitationMailer sender) {
         this.calendars = calendars;
         this.templates = templates;
         this.sender = sender;

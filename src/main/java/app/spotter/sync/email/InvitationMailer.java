@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * invitations wait, instead of being dropped, until the operator sets mail up.
  */
 @Component
-class MailSender {
+class InvitationMailer {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String fromAddress;
     private final Clock clock;
 
-    MailSender(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
+    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
             throws AddressException {
         this.mail = mail;
         // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
