@@ -1,7 +1,6 @@
 package app.spotter.feed;
 
 import app.spotter.trainer.CurrentTrainer;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +11,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/calendar-sync/feed")
 class FeedApi {
 
+    /**
+     * The response body. Its toString hides the URL: Spring logs response values at DEBUG ("Writing [...]"), and a
+     * feed URL is a password.
+     */
+    record FeedUrl(String url) {
+        @Override
+        public String toString() {
+            return "FeedUrl[url=***]";
+        }
+    }
+
     private final Feeds feeds;
 
     FeedApi(Feeds feeds) {
@@ -19,12 +29,12 @@ class FeedApi {
     }
 
     @GetMapping
-    Map<String, String> url() {
-        return Map.of("url", feeds.url(CurrentTrainer.id()));
+    FeedUrl url() {
+        return new FeedUrl(feeds.url(CurrentTrainer.id()));
     }
 
     @PostMapping("/rotate")
-    Map<String, String> rotate() {
-        return Map.of("url", feeds.rotate(CurrentTrainer.id()));
+    FeedUrl rotate() {
+        return new FeedUrl(feeds.rotate(CurrentTrainer.id()));
     }
 }

@@ -2,11 +2,14 @@ package app.spotter.sync.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.client.Client;
+import app.spotter.client.Clients;
 import app.spotter.support.ApiClient;
 import app.spotter.support.Eventually;
 import app.spotter.support.SpotterIT;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -22,6 +25,7 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,14 +44,42 @@ class EmailCalendarIT extends SpotterIT {
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) throws IOException {
+    static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spotter.mail-from", () -> "Spotter <" + FROM + ">");
-        // a context of its own (mail settings differ), so a PostgreSQL data folder of its own too
-        String dataDir = Files.createTempDirectory("spotter-email-it-").toString();
-        registry.add("spotter.data-dir", () -> dataDir);
+        // the mail settings make this a Spring context of its own, which must not open the shared context's
+        // embedded PostgreSQL data folder (it is locked); so it gets a PostgreSQL of its own, as an external server
+        registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
+
+    private static EmbeddedPostgres database;
+
+    private static synchronized EmbeddedPostgres database() {
+        if (database == null) {
+            try {
+                database = EmbeddedPostgres.builder()
+                        .setDataDirectory(Files.createTempDirectory("spotter-email-it-"))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedPostgres started = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        return database;
+    }
+
+    @Autowired
+    private Clients clients;
 
     private final String clientAddress = "client-" + UUID.randomUUID() + "@clients.test";
     private final String trainerAddress = "trainer-" + UUID.randomUUID() + "@calendar.test";
@@ -201,19 +233,23 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     @Test
-    void namesAreEscapedInTheHtmlBodyAndKeptOnOneLineInHeaders() {
+    void namesAreEscapedInTheHtmlBodyAndKeptOnOneLineInHeadersAndTheCalendar() {
         ApiClient api = connectedTrainer(true);
-        String client = api.post("/api/v1/clients", """
-                {"first_name":"<script>alert(1)</script> Zoë","last_name":"O'Neil & Co\\r\\nBcc: x@evil.test",
-                 "email":"%s"}""".formatted(clientAddress)).json().get("id").stringValue();
-        book(api, client, "2031-11-04T09:00:00+02:00", "Gym <b>2</b>", null);
+        // the API refuses control characters in names; the service layer does not, so test the renderer's own guard
+        UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
+        Client client = clients.create(new Client(null, trainerId, "<script>alert(1)</script> Zoë",
+                "O'Neil & Co\r\nBcc: x@evil.test\r\nATTENDEE:mailto:x@evil.test", clientAddress, null, null));
+        book(api, client.id().toString(), "2031-11-04T09:00:00+02:00", "Gym <b>2</b>", null);
 
         ReceivedInvitation mail = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
         assertThat(mail.html()).doesNotContain("<script>", "<b>2</b>")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Zoë", "O&#39;Neil &amp; Co", "Gym &lt;b&gt;2&lt;/b&gt;");
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Zoë", "O&#39;Neil &amp; Co",
+                        "Gym &lt;b&gt;2&lt;/b&gt;");
+        pause();
         assertThat(messagesTo("x@evil.test")).isEmpty();
-        assertThat(mail.value(Property.SUMMARY)).isEqualTo(
-                "1:1 session · <script>alert(1)</script> Zoë O'Neil & Co Bcc: x@evil.test");
+        assertThat(attendees(mail)).containsExactly("mailto:" + clientAddress);
+        assertThat(mail.value(Property.SUMMARY)).isEqualTo("1:1 session · <script>alert(1)</script> Zoë "
+                + "O'Neil & Co Bcc: x@evil.test ATTENDEE:mailto:x@evil.test");
     }
 
     private ApiClient connectedTrainer(boolean sendToClients) {
