@@ -22,13 +22,15 @@ public class CalendarSync {
     private final EventRemover remover;
     private final app.spotter.sync.caldav.AppleConnector appleConnector;
     private final app.spotter.sync.google.GoogleConnector google;
+    private final MissingClientAddresses missingAddresses;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
             Preferences preferences, EventRemover remover, app.spotter.sync.caldav.AppleConnector appleConnector,
-            app.spotter.sync.google.GoogleConnector google) {
+            app.spotter.sync.google.GoogleConnector google, MissingClientAddresses missingAddresses) {
         this.google = google;
         this.appleConnector = appleConnector;
         this.remover = remover;
+        this.missingAddresses = missingAddresses;
         this.connections = connections;
         this.status = status;
         this.mirrors = mirrors;
@@ -48,10 +50,18 @@ public class CalendarSync {
             if (!ProviderStep.enabled(prefs, provider)) {
                 state = SyncStatus.DISABLED;
             }
+            String message = row == null ? null : row.errorMessage();
+            if (provider == Provider.EMAIL) {
+                message = join(message, missingAddresses.note(trainerId));
+            }
             result.add(new SyncStatus(provider, row == null ? null : row.lastSync(), state,
-                    mirrors.count(trainerId, provider), row == null ? null : row.errorMessage()));
+                    mirrors.count(trainerId, provider), message));
         }
         return result;
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
     }
 
     /** Pushes everything that is waiting, and checks every booking against every calendar, now. */

@@ -1,0 +1,58 @@
+package app.spotter.sync.email;
+
+import app.spotter.sync.SyncFailure;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one invitation over the configured SMTP server ({@code SPRING_MAIL_*}), From {@code SPOTTER_MAIL_FROM}.
+ * Spring Boot only creates a mail sender when a host is configured; without one, sending fails transiently so the
+ * invitations wait, instead of being dropped, until the operator sets mail up.
+ */
+@Component
+class InvitationMailer {
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String fromAddress;
+    private final Clock clock;
+
+    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
+            throws AddressException {
+        this.mail = mail;
+        // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
+        this.fromAddress = new InternetAddress(mailFrom, true).getAddress();
+        this.clock = clock;
+    }
+
+    String fromAddress() {
+        return fromAddress;
+    }
+
+    void send(Invitation invitation) throws SyncFailure {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw SyncFailure.transientFailure("Email sending is not set up on this Spotter server yet.", null,
+                    null);
+        }
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeAssembler.fill(message, invitation, fromAddress, clock.instant());
+        } catch (MessagingException e) {
+            throw SyncFailure.permanent("The invitation to " + invitation.to() + " could not be written: "
+                    + e.getMessage(), e);
+        }
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            throw SmtpFailures.classify(e);
+        }
+    }
+}

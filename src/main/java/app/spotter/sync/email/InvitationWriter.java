@@ -1,0 +1,49 @@
+package app.spotter.sync.email;
+
+import app.spotter.calendar.Attendee;
+import app.spotter.calendar.CalendarEvent;
+import app.spotter.calendar.CalendarObjects;
+import app.spotter.calendar.ItipMethod;
+import app.spotter.calendar.Organizer;
+import app.spotter.trainer.Trainer;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Builds one recipient's invitation: the iTIP object from the shared renderer, and the text and HTML bodies.
+ *
+ * <p>ORGANIZER is Spotter's sending address with the trainer's name as CN, not the trainer's own address: a
+ * calendar that receives an invitation whose ORGANIZER is its own user treats it as "I sent this" and does not
+ * add it (Google Calendar ignores it), which would leave the trainer's calendar empty; and an ORGANIZER that
+ * differs from the From domain makes Gmail and Outlook flag the invitation as possibly forged. People reach the
+ * trainer through Reply-To and the body; iTIP replies (RSVP) reach Spotter's address, where nobody needs them.
+ */
+@Component
+class InvitationWriter {
+
+    private final CalendarObjects calendars;
+    private final ITemplateEngine templates;
+    private final InvitationMailer sender;
+
+    InvitationWriter(CalendarObjects calendars, ITemplateEngine templates, InvitationMailer sender) {
+        this.calendars = calendars;
+        this.templates = templates;
+        this.sender = sender;
+    }
+
+    Invitation write(CalendarEvent event, Recipient recipient, Trainer trainer, ItipMethod method) {
+        Organizer organizer = new Organizer(trainer.name(), sender.fromAddress());
+        // each copy lists only its own recipient: the trainer's copy must not carry the client's name or address
+        // when names are hidden, and nobody needs the other's address to accept (RFC 5546 3.2.2 allows a subset)
+        List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email()));
+        String ics = calendars.invitation(event, recipient.summary(), organizer, attendees, method);
+        InvitationWording wording = InvitationWording.of(event, recipient, trainer.name(), trainer.email(), method);
+        Context model = new Context();
+        model.setVariable("w", wording);
+        String html = templates.process("email/invitation", model);
+        return new Invitation(method, recipient.email(), trainer.name() + " via Spotter", trainer.email(),
+                wording.subject(), wording.text(), html, ics);
+    }
+}

@@ -1,0 +1,326 @@
+package app.spotter.sync.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.client.Client;
+import app.spotter.client.Clients;
+import app.spotter.support.ApiClient;
+import app.spotter.support.Eventually;
+import app.spotter.support.SpotterIT;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Email calendar end to end: the API connects it, bookings change, the sync engine sends, and a real SMTP server
+ * (GreenMail) receives what a mail client would. Every assertion reads what arrived, not what Spotter meant to send.
+ */
+class EmailCalendarIT extends SpotterIT {
+
+    private static final int SMTP_PORT = freePort();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String FROM = "invites@spotter.test";
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spotter.mail-from", () -> "Spotter <" + FROM + ">");
+        // the mail settings make this a Spring context of its own, which must not open the shared context's
+        // embedded PostgreSQL data folder (it is locked); so it gets a PostgreSQL of its own, as an external server
+        registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    private static EmbeddedPostgres database;
+
+    private static synchronized EmbeddedPostgres database() {
+        if (database == null) {
+            try {
+                database = EmbeddedPostgres.builder()
+                        .setDataDirectory(Files.createTempDirectory("spotter-email-it-"))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedPostgres started = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        return database;
+    }
+
+    @Autowired
+    private Clients clients;
+
+    private final String clientAddress = "client-" + UUID.randomUUID() + "@clients.test";
+    private final String trainerAddress = "trainer-" + UUID.randomUUID() + "@calendar.test";
+
+    @Test
+    void aNewBookingSendsOneRequestToTheClientAndOneToTheTrainersAddress() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String trainerEmail = api.get("/api/v1/me").json().get("email").stringValue();
+        String client = api.createClient("Lerato", "Mokoena", clientAddress);
+        book(api, client, "2031-03-04T09:00:00+02:00", "Zoo Lake gym", "knee surgery in May");
+
+        ReceivedInvitation toClient = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
+
+        for (ReceivedInvitation mail : List.of(toClient, toTrainer)) {
+            assertThat(mail.methodParameter()).isEqualTo("REQUEST");
+            assertThat(mail.method()).isEqualTo("REQUEST");
+            assertThat(mail.attachedIcs()).isEqualTo(mail.inlineIcs());
+            assertThat(mail.value(Property.UID)).endsWith("@spotter.app");
+            assertThat(mail.value(Property.DTSTAMP)).matches("\\d{8}T\\d{6}Z");
+            assertThat(mail.sequence()).isZero();
+            var organizer = mail.event().getProperty(Property.ORGANIZER).orElseThrow();
+            assertThat(organizer.getValue()).isEqualToIgnoringCase("mailto:" + FROM);
+            assertThat(organizer.getParameter(Parameter.CN).orElseThrow().getValue()).isEqualTo("Thandi Trainer");
+            assertThat(((InternetAddress) mail.message().getFrom()[0]).getAddress()).isEqualTo(FROM);
+            assertThat(((InternetAddress) mail.message().getReplyTo()[0]).getAddress()).isEqualTo(trainerEmail);
+            assertThat(mail.text()).contains("4 March 2031, 09:00–10:00 (Africa/Johannesburg time)", "Zoo Lake gym");
+            assertThat(mail.html()).contains("4 March 2031, 09:00–10:00", "Zoo Lake gym");
+            assertThat(mail.everything()).doesNotContain("knee surgery");
+        }
+        assertThat(toClient.value(Property.UID)).isEqualTo(toTrainer.value(Property.UID));
+        assertThat(toClient.value(Property.SUMMARY)).isEqualTo("1:1 session · Lerato Mokoena");
+        assertThat(attendees(toClient)).containsExactly("mailto:" + clientAddress);
+        assertThat(attendees(toTrainer)).containsExactly("mailto:" + trainerAddress);
+        var attendee = toClient.event().getProperty(Property.ATTENDEE).orElseThrow();
+        assertThat(attendee.getParameter(Parameter.PARTSTAT).orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
+        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("TRUE");
+        assertThat(toClient.text()).contains("Hi Lerato Mokoena,", "Reply to this email", trainerEmail);
+    }
+
+    @Test
+    void aRescheduleSendsANewRequestWithTheSameUidAndAHigherSequence() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Sipho", "Dlamini", clientAddress);
+        String booking = book(api, client, "2031-04-01T07:00:00+02:00", null, null);
+        ReceivedInvitation first = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"starts_at":"2031-04-01T08:00:00+02:00","ends_at":"2031-04-01T09:00:00+02:00"}""").status())
+                .isEqualTo(200);
+
+        ReceivedInvitation second = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        assertThat(second.method()).isEqualTo("REQUEST");
+        assertThat(second.value(Property.UID)).isEqualTo(first.value(Property.UID));
+        assertThat(second.sequence()).isGreaterThan(first.sequence());
+        assertThat(second.value(Property.DTSTART)).isEqualTo("20310401T080000");
+        assertThat(second.message().getSubject()).startsWith("Updated: ");
+    }
+
+    @Test
+    void aCancellationSendsCancelWithStatusCancelledAndAHigherSequence() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Naledi", "Khumalo", clientAddress);
+        String booking = book(api, client, "2031-05-06T18:00:00+02:00", null, null);
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+
+        assertThat(api.post("/api/v1/bookings/" + booking + "/cancel", null).status()).isEqualTo(200);
+
+        for (String address : List.of(clientAddress, trainerAddress)) {
+            ReceivedInvitation cancel = ReceivedInvitation.of(awaitMessages(address, 2).get(1));
+            assertThat(cancel.methodParameter()).isEqualTo("CANCEL");
+            assertThat(cancel.method()).isEqualTo("CANCEL");
+            assertThat(cancel.value(Property.STATUS)).isEqualTo("CANCELLED");
+            assertThat(cancel.value(Property.UID)).isEqualTo(request.value(Property.UID));
+            assertThat(cancel.sequence()).isGreaterThan(request.sequence());
+            assertThat(attendees(cancel)).containsExactly("mailto:" + address);
+        }
+    }
+
+    @Test
+    void withSendToClientsOffOnlyTheTrainerIsInvited() {
+        ApiClient api = connectedTrainer(false);
+        String client = api.createClient("Ayanda", "Zulu", clientAddress);
+        book(api, client, "2031-06-02T10:00:00+02:00", null, null);
+
+        awaitMessages(trainerAddress, 1);
+        pause();
+        assertThat(messagesTo(clientAddress)).isEmpty();
+    }
+
+    @Test
+    void withClientNamesHiddenTheTrainersCopyNamesNoClientWhileTheClientsCopyCarriesTheirOwnName() {
+        ApiClient api = connectedTrainer(true);
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"show_client_names":false}""").status()).isEqualTo(200);
+        String client = api.createClient("Bongani", "Nkosi", clientAddress);
+        book(api, client, "2031-07-01T06:00:00+02:00", null, null);
+
+        ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
+        ReceivedInvitation toClient = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        assertThat(toTrainer.value(Property.SUMMARY)).isEqualTo("1:1 session");
+        assertThat(toTrainer.everything()).doesNotContain("Bongani", "Nkosi", clientAddress);
+        assertThat(toClient.value(Property.SUMMARY)).isEqualTo("1:1 session · Bongani Nkosi");
+    }
+
+    @Test
+    void editingOnlyTheNotesSendsNothing() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Thabo", "Molefe", clientAddress);
+        String booking = book(api, client, "2031-08-05T12:00:00+02:00", null, null);
+        awaitMessages(clientAddress, 1);
+        awaitMessages(trainerAddress, 1);
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"notes":"asthma; bring inhaler"}""").status()).isEqualTo(200);
+
+        pause();
+        assertThat(messagesTo(clientAddress)).hasSize(1);
+        assertThat(messagesTo(trainerAddress)).hasSize(1);
+    }
+
+    @Test
+    void anInvitationHeldUpBySmtpBeingDownArrivesAfterTheRetry() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Kagiso", "Sithole", clientAddress);
+        SMTP.stop();
+        try {
+            book(api, client, "2031-09-09T09:00:00+02:00", null, null);
+            Eventually.within(WAIT, () -> assertThat(emailStatus(api).get("error_message").stringValue())
+                    .contains("Could not reach the mail server", "retry"));
+        } finally {
+            SMTP.start();
+        }
+        ReceivedInvitation arrived = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        assertThat(arrived.method()).isEqualTo("REQUEST");
+        Eventually.within(WAIT, () -> assertThat(emailStatus(api).get("sync_status").stringValue()).isEqualTo("ok"));
+        assertThat(messagesTo(clientAddress)).hasSize(1);
+    }
+
+    @Test
+    void aClientWithoutAnEmailAddressIsSkippedAndNamedInTheStatus() {
+        ApiClient api = connectedTrainer(true);
+        String withoutAddress = api.createClient("Zanele", "Mthembu", null);
+        book(api, withoutAddress, "2031-10-07T09:00:00+02:00", null, null);
+
+        awaitMessages(trainerAddress, 1);
+        var status = emailStatus(api);
+        assertThat(status.get("error_message").stringValue()).isEqualTo(
+                "1 client with upcoming sessions has no email address; they get no invitations.");
+        assertThat(status.get("events_synced").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void namesAreEscapedInTheHtmlBodyAndKeptOnOneLineInHeadersAndTheCalendar() {
+        ApiClient api = connectedTrainer(true);
+        // the API refuses control characters in names; the service layer does not, so test the renderer's own guard
+        UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
+        Client client = clients.create(new Client(null, trainerId, "<script>alert(1)</script> Zoë",
+                "O'Neil & Co\r\nBcc: x@evil.test\r\nATTENDEE:mailto:x@evil.test", clientAddress, null, null));
+        book(api, client.id().toString(), "2031-11-04T09:00:00+02:00", "Gym <b>2</b>", null);
+
+        ReceivedInvitation mail = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        assertThat(mail.html()).doesNotContain("<script>", "<b>2</b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Zoë", "O&#39;Neil &amp; Co",
+                        "Gym &lt;b&gt;2&lt;/b&gt;");
+        pause();
+        assertThat(messagesTo("x@evil.test")).isEmpty();
+        assertThat(attendees(mail)).containsExactly("mailto:" + clientAddress);
+        assertThat(mail.value(Property.SUMMARY)).isEqualTo("1:1 session · <script>alert(1)</script> Zoë "
+                + "O'Neil & Co Bcc: x@evil.test ATTENDEE:mailto:x@evil.test");
+    }
+
+    private ApiClient connectedTrainer(boolean sendToClients) {
+        ApiClient api = newTrainer();
+        var response = api.put("/api/v1/calendar-sync/connections/email", """
+                {"trainer_address":"%s","send_to_clients":%s}""".formatted(trainerAddress, sendToClients));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/calendar-sync/preferences").json().get("email_calendar_enabled").booleanValue())
+                .isTrue();
+        return api;
+    }
+
+    private static String book(ApiClient api, String client, String startsAt, String location, String notes) {
+        var response = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,"location":%s,"notes":%s}"""
+                .formatted(client, startsAt, json(location), json(notes)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").stringValue();
+    }
+
+    private static String json(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    private static tools.jackson.databind.JsonNode emailStatus(ApiClient api) {
+        for (var row : api.get("/api/v1/calendar-sync/status").json()) {
+            if (row.get("provider").stringValue().equals("email")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no email status row");
+    }
+
+    private static List<String> attendees(ReceivedInvitation mail) {
+        return mail.event().getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList();
+    }
+
+    private static List<MimeMessage> awaitMessages(String address, int count) {
+        return Eventually.get(WAIT, () -> {
+            List<MimeMessage> messages = messagesTo(address);
+            assertThat(messages).as("messages to " + address).hasSizeGreaterThanOrEqualTo(count);
+            return messages;
+        });
+    }
+
+    private static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to)
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    /** Long enough for a realtime reconcile to have run had it anything to send (it starts within milliseconds). */
+    private static void pause() {
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
