@@ -1,5 +1,6 @@
 package app.spotter.web;
 
+import app.spotter.feed.Feeds;
 import app.spotter.preferences.Preferences;
 import app.spotter.support.web.ApiProblem;
 import app.spotter.sync.CalendarSync;
@@ -37,10 +38,20 @@ class SyncController {
 
     private final CalendarSync sync;
     private final Preferences preferences;
+    private final Feeds feeds;
 
-    SyncController(CalendarSync sync, Preferences preferences) {
+    SyncController(CalendarSync sync, Preferences preferences, Feeds feeds) {
         this.sync = sync;
         this.preferences = preferences;
+        this.feeds = feeds;
+    }
+
+    /** A new secret feed address; the old one answers 404 from now on. */
+    @PostMapping("/feed/rotate")
+    String rotateFeed(RedirectAttributes redirect) {
+        feeds.rotate(CurrentTrainer.id());
+        redirect.addFlashAttribute("notice", "Your feed has a new address. Update your calendar subscriptions.");
+        return "redirect:/app/sync";
     }
 
     /** Every view of this page, the polled status fragment included, needs to know whether Google can connect. */
@@ -132,6 +143,7 @@ class SyncController {
         model.addAttribute("cards", cards(trainerId));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("feedUrl", feeds.url(trainerId));
         return "sync";
     }
 

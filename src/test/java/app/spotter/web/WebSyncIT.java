@@ -81,4 +81,25 @@ class WebSyncIT extends BrowserIT {
         page.getByLabel("Server").fill(radicale.baseUrl().toString());
         page.getByLabel("Calendar name").fill("Spotter");
     }
+
+    @Test
+    void theFeedAddressCanBeCopiedAndRotatedAndTheOldOneStopsWorking() {
+        Trainer trainer = trainerViaApi();
+        logIn(trainer);
+        page.navigate(url("/app/sync"));
+        String old = page.locator("#feed-url").inputValue();
+        org.assertj.core.api.Assertions.assertThat(old).matches(".*/feeds/[A-Za-z0-9_-]{22,}\\.ics");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy address")).click();
+        assertThat(page.locator("#feed-url-status")).not().isEmpty();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a new address")).click();
+        String fresh = page.locator("#feed-url").inputValue();
+        org.assertj.core.api.Assertions.assertThat(fresh).isNotEqualTo(old);
+        org.assertj.core.api.Assertions.assertThat(feedStatus(old)).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(feedStatus(fresh)).isEqualTo(200);
+    }
+
+    private int feedStatus(String feedUrl) {
+        String path = java.net.URI.create(feedUrl).getRawPath();
+        return trainerViaApi().api().as(null).get(path).status();
+    }
 }
