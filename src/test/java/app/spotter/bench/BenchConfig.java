@@ -50,7 +50,7 @@ final class BenchConfig {
     }
 
     static int loadTrainers() {
-        return Integer.getInteger("bench.load.trainers", 200);
+        return Integer.getInteger("bench.load.trainers", 50);
     }
 
     /** post-throughput's sync modes: {@code off} (no calendar connected) and/or {@code realtime} (Apple on Radicale). */
