@@ -35,9 +35,13 @@ class ProviderStep {
     Optional<Duration> reconcile(UUID trainerId, UUID bookingId, Provider provider, CalendarEvent desired,
             SyncPreferences prefs, int attempt) {
         Optional<CalendarProvider> adapter = registry.find(provider);
+        if (adapter.isEmpty() || !enabled(prefs, provider)) {
+            // an inactive calendar is always left alone (ReconcileDecision), so spare the two lookups: a job runs
+            // per booking and per provider, and most trainers use one calendar (bulk pushes are round-trip bound)
+            return Optional.empty();
+        }
         Optional<ConnectionStore.Stored> stored = connections.find(trainerId, provider);
-        boolean active = adapter.isPresent() && stored.isPresent()
-                && stored.get().state() == ConnectionStore.State.ACTIVE && enabled(prefs, provider);
+        boolean active = stored.isPresent() && stored.get().state() == ConnectionStore.State.ACTIVE;
         Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
         SyncAction action = ReconcileDecision.decide(desired, mirror, active);
         if (action instanceof SyncAction.Nothing) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A reverse proxy on loopback between Spotter and a real server, that can fail on purpose: answer the next N
@@ -32,6 +33,10 @@ public final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
     private volatile int failStatus = 500;
+    private volatile Consumer<Forwarded> observer = f -> { };
+
+    /** A request the server answered, at the moment its answer reached the proxy ({@link System#nanoTime}). */
+    public record Forwarded(String method, String path, int status, long answeredAtNanos) {}
 
     public FaultyProxy(URI target) throws IOException {
         this.target = target;
@@ -56,6 +61,11 @@ public final class FaultyProxy implements AutoCloseable {
         dropNext.set(count);
     }
 
+    /** Told of every forwarded request as soon as the server's answer arrives (benchmarks time with this). */
+    public void observe(Consumer<Forwarded> observer) {
+        this.observer = observer;
+    }
+
     public int forwarded() {
         return forwarded.get();
     }
@@ -67,6 +77,8 @@ public final class FaultyProxy implements AutoCloseable {
                 return;
             }
             HttpResponse<byte[]> response = forward(exchange);
+            observer.accept(new Forwarded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    response.statusCode(), System.nanoTime()));
             forwarded.incrementAndGet();
             if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.getHttpContext().getServer();

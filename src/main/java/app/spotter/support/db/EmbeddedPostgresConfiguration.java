@@ -1,11 +1,12 @@
 package app.spotter.support.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -34,9 +35,17 @@ class EmbeddedPostgresConfiguration {
                 .start();
     }
 
+    /**
+     * A HikariCP pool over the embedded server, configured like Boot's own ({@code spring.datasource.hikari.*}).
+     * zonky's DataSource is unpooled: without the pool every query forks a new PostgreSQL backend process.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(postgres.getPostgresDatabase());
+        pool.setPoolName("spotter-embedded");
+        return pool;
     }
 
     static class NoDatasourceUrl implements Condition {

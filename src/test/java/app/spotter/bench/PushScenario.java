@@ -1,0 +1,94 @@
+package app.spotter.bench;
+
+import app.spotter.support.FaultyProxy;
+import app.spotter.sync.caldav.CalDavServerProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The shared set-up of the push benchmarks: Radicale, Spotter (child process, fresh embedded PostgreSQL), one
+ * trainer on "manual" with Apple connected to Radicale (optionally through a counting proxy), and N bookings
+ * created through the API and waiting for "sync now". Nothing is pushed before {@link #pushAll} starts the clock.
+ */
+final class PushScenario implements AutoCloseable {
+
+    /** A bulk push that takes longer than this is a failed run (the bound every benchmark keeps). */
+    private static final Duration PUSH_LIMIT = Duration.ofMinutes(15);
+
+    final CalDavServerProcess radicale;
+    final SpotterProcess spotter;
+    final FaultyProxy proxy;
+    final Trainer trainer;
+    /** The calendar's URL on Radicale itself (not through the proxy). */
+    final URI calendar;
+    final int bookings;
+    private final Path dataDir;
+
+    private PushScenario(CalDavServerProcess radicale, SpotterProcess spotter, FaultyProxy proxy, Trainer trainer,
+            URI calendar, int bookings, Path dataDir) {
+        this.radicale = radicale;
+        this.spotter = spotter;
+        this.proxy = proxy;
+        this.trainer = trainer;
+        this.calendar = calendar;
+        this.bookings = bookings;
+        this.dataDir = dataDir;
+    }
+
+    static PushScenario start(int bookings, boolean throughProxy) throws Exception {
+        CalDavServerProcess radicale = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE);
+        Path dataDir = TempDirs.create("spotter-bench-data-");
+        SpotterProcess spotter = null;
+        FaultyProxy proxy = null;
+        try {
+            spotter = SpotterProcess.start(dataDir, List.of("spotter.sync.threads=" + BenchConfig.syncThreads()));
+            proxy = throughProxy ? new FaultyProxy(radicale.baseUrl()) : null;
+            Trainer trainer = Trainer.signUp(spotter.port());
+            // manual before connecting: connecting reconciles everything at the trainer's frequency
+            trainer.syncFrequency("manual");
+            URI seen = trainer.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
+            URI calendar = radicale.baseUrl().resolve(seen.getRawPath());
+            trainer.createBookings(bookings, 8);
+            return new PushScenario(radicale, spotter, proxy, trainer, calendar, bookings, dataDir);
+        } catch (Exception | Error e) {
+            close(radicale, spotter, proxy, dataDir);
+            throw e;
+        }
+    }
+
+    /**
+     * "Sync now", then waits until Spotter has recorded every booking as stored: Spotter counts a booking in
+     * events_synced only after the server answered its PUT, so this polls Spotter's cheap status (every 50 ms)
+     * rather than loading the very server being measured with PROPFINDs. The server's view is checked after.
+     */
+    Duration pushAll() {
+        long started = System.nanoTime();
+        trainer.syncNow();
+        long deadline = started + PUSH_LIMIT.toNanos();
+        while (trainer.eventsSynced() < bookings) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bulk push not done within " + PUSH_LIMIT);
+            }
+            Sleep.millis(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Override
+    public void close() {
+        close(radicale, spotter, proxy, dataDir);
+    }
+
+    private static void close(CalDavServerProcess radicale, SpotterProcess spotter, FaultyProxy proxy, Path dataDir) {
+        if (spotter != null) {
+            spotter.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        radicale.close();
+        TempDirs.delete(dataDir);
+    }
+}
