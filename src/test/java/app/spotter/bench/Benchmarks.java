@@ -19,12 +19,20 @@ public final class Benchmarks {
             return;
         }
         List<String> wanted = Arrays.asList(args);
+        int failed = 0;
         for (Benchmark benchmark : all) {
             if (wanted.isEmpty() || wanted.contains(benchmark.name())) {
                 System.out.println("== " + benchmark.name() + ": " + benchmark.description());
-                benchmark.run(System.out);
+                try {
+                    benchmark.run(System.out);
+                } catch (Exception e) {
+                    // one failed benchmark must not hide the others' figures; the exit status still tells
+                    failed++;
+                    System.out.println("FAILED: " + e);
+                    e.printStackTrace();
+                }
             }
         }
-        System.exit(0);
+        System.exit(failed == 0 ? 0 : 1);
     }
 }
