@@ -49,15 +49,16 @@ class ProviderStep {
         }
         Connection connection = stored.orElseThrow().connection();
         try {
-            apply(adapter.orElseThrow(), connection, bookingId, action);
-            status.ok(trainerId, provider);
+            int delta = apply(adapter.orElseThrow(), connection, bookingId, action);
+            status.pushed(trainerId, provider, delta);
             return Optional.empty();
         } catch (SyncFailure failure) {
             return answer(trainerId, provider, failure, attempt);
         }
     }
 
-    private void apply(CalendarProvider adapter, Connection connection, UUID bookingId, SyncAction action)
+    /** @return the change in the number of events this calendar holds (+1 created, -1 removed) */
+    private int apply(CalendarProvider adapter, Connection connection, UUID bookingId, SyncAction action)
             throws SyncFailure {
         UUID trainerId = connection.trainerId();
         Provider provider = connection.provider();
@@ -65,17 +66,20 @@ class ProviderStep {
             case SyncAction.Create create -> {
                 RemoteEvent remote = adapter.upsert(connection, create.event(), null);
                 mirrors.save(trainerId, bookingId, provider, remote, create.contentHash(), create.event().sequence());
+                return 1;
             }
             case SyncAction.Update update -> {
                 RemoteEvent remote = adapter.upsert(connection, update.event(), update.previous().remote());
                 mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(), update.event().sequence());
+                return 0;
             }
             case SyncAction.Remove remove -> {
                 adapter.remove(connection, remove.event(), remove.previous().remote());
                 mirrors.delete(trainerId, bookingId, provider);
+                return -1;
             }
             case SyncAction.Nothing nothing -> {
-                // decided that the calendar already matches
+                return 0; // decided that the calendar already matches
             }
         }
     }

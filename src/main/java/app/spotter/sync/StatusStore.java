@@ -21,6 +21,22 @@ class StatusStore {
         upsert(trainerId, provider, SyncStatus.OK, null, true);
     }
 
+    /**
+     * The hot path: one successful push. Adjusts events_synced by the push's effect instead of recounting the
+     * mirror (a recount per push made a bulk push O(N^2)); sync rounds recount and correct any drift.
+     */
+    void pushed(UUID trainerId, Provider provider, int delta) {
+        int updated = jdbc.sql("""
+                UPDATE calendar_sync_status
+                   SET last_sync = NOW(), sync_status = 'ok', error_message = NULL,
+                       events_synced = GREATEST(coalesce(events_synced, 0) + ?, 0), updated_at = NOW()
+                 WHERE trainer_id = ? AND provider = ?""")
+                .params(delta, trainerId, provider.value()).update();
+        if (updated == 0) {
+            ok(trainerId, provider);
+        }
+    }
+
     void failed(UUID trainerId, Provider provider, String status, String message) {
         upsert(trainerId, provider, status, message, false);
     }
