@@ -59,6 +59,9 @@ class ProviderStep {
         Provider provider = connection.provider();
         switch (action) {
             case SyncAction.Create create -> {
+                // first note that the calendar may hold it: if the answer is lost (or Spotter dies) and the booking
+                // is cancelled before a retry, the next run must still remove what the calendar may have stored
+                mirrors.reserve(trainerId, bookingId, provider, adapter.externalId(create.event()));
                 RemoteEvent remote = adapter.upsert(connection, create.event(), null);
                 mirrors.save(trainerId, bookingId, provider, remote, create.contentHash(), create.event().sequence());
             }

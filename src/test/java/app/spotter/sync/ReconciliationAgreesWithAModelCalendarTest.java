@@ -234,6 +234,11 @@ class ReconciliationAgreesWithAModelCalendarTest {
         }
 
         @Override
+        void reserve(UUID trainerId, UUID bookingId, Provider provider, String externalId) {
+            rows.putIfAbsent(bookingId, new Mirror(new RemoteEvent(externalId, null, null), null, 0));
+        }
+
+        @Override
         void delete(UUID trainerId, UUID bookingId, Provider provider) {
             rows.remove(bookingId);
         }
