@@ -15,6 +15,11 @@ public interface CalendarProvider {
 
     Provider provider();
 
+    /** The id this calendar will know the event by (derived from the booking, so known before any request). */
+    default String externalId(CalendarEvent event) {
+        return event.bookingHex();
+    }
+
     /**
      * Makes the calendar hold {@code event} as given. {@code previous} is what Spotter last wrote (null when it
      * never wrote this booking to this calendar); a create that finds the event already there updates it.

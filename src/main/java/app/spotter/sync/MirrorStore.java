@@ -45,6 +45,17 @@ class MirrorStore {
         bookingColumn(trainerId, bookingId, provider, remote.externalId());
     }
 
+    /**
+     * Notes, before a create is sent, that the calendar may hold this booking from now on, unless a row exists.
+     * The row has no content hash and no etag, so it counts as not synced and the next run writes (or removes)
+     * the event again: a create whose answer was lost, or that a crash interrupted, is never forgotten.
+     */
+    void reserve(UUID trainerId, UUID bookingId, Provider provider, String externalId) {
+        jdbc.sql("INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id, provider) DO NOTHING")
+                .params(bookingId, trainerId, provider.value(), externalId).update();
+    }
+
     void delete(UUID trainerId, UUID bookingId, Provider provider) {
         jdbc.sql("DELETE FROM calendar_events WHERE trainer_id = ? AND booking_id = ? AND provider = ?")
                 .params(trainerId, bookingId, provider.value()).update();
@@ -84,7 +95,9 @@ class MirrorStore {
     }
 
     int count(UUID trainerId, Provider provider) {
-        return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ?")
+        // reserved rows (a create not yet confirmed) are not synced events
+        return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ? "
+                        + "AND content_hash IS NOT NULL")
                 .params(trainerId, provider.value()).query(Integer.class).single();
     }
 

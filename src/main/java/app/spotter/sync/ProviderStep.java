@@ -64,6 +64,9 @@ class ProviderStep {
         Provider provider = connection.provider();
         switch (action) {
             case SyncAction.Create create -> {
+                // first note that the calendar may hold it: if the answer is lost (or Spotter dies) and the booking
+                // is cancelled before a retry, the next run must still remove what the calendar may have stored
+                mirrors.reserve(trainerId, bookingId, provider, adapter.externalId(create.event()));
                 RemoteEvent remote = adapter.upsert(connection, create.event(), null);
                 mirrors.save(trainerId, bookingId, provider, remote, create.contentHash(), create.event().sequence());
                 return 1;
@@ -71,12 +74,13 @@ class ProviderStep {
             case SyncAction.Update update -> {
                 RemoteEvent remote = adapter.upsert(connection, update.event(), update.previous().remote());
                 mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(), update.event().sequence());
-                return 0;
+                // a row without hash (reserved, or invalidated by drift) did not count as synced until now
+                return update.previous().contentHash() == null ? 1 : 0;
             }
             case SyncAction.Remove remove -> {
                 adapter.remove(connection, remove.event(), remove.previous().remote());
                 mirrors.delete(trainerId, bookingId, provider);
-                return -1;
+                return remove.previous().contentHash() == null ? 0 : -1;
             }
             case SyncAction.Nothing nothing -> {
                 return 0; // decided that the calendar already matches

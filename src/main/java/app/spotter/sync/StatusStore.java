@@ -68,7 +68,8 @@ class StatusStore {
                 INSERT INTO calendar_sync_status (trainer_id, provider, last_sync, sync_status, events_synced,
                                                   error_message)
                 VALUES (?, ?, CASE WHEN ? THEN NOW() END, ?,
-                        (SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ?), ?)
+                        (SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ?
+                           AND content_hash IS NOT NULL), ?)
                 ON CONFLICT (trainer_id, provider) DO UPDATE
                    SET last_sync = CASE WHEN ? THEN NOW() ELSE calendar_sync_status.last_sync END,
                        sync_status = EXCLUDED.sync_status, events_synced = EXCLUDED.events_synced,

@@ -28,6 +28,11 @@ public final class ApiClient {
         return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
+    /** The same trainer against another Spotter instance on this machine (a restart, a second node). */
+    public ApiClient at(int otherPort) {
+        return new ApiClient(otherPort, token);
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }

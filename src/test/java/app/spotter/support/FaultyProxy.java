@@ -10,7 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,8 +23,19 @@ import java.util.function.Consumer;
  * A reverse proxy on loopback between Spotter and a real server, that can fail on purpose: answer the next N
  * requests with a status of its choice without forwarding them (a server in trouble), or forward them and then
  * drop the response (the server applied the change, Spotter never heard).
+ *
+ * <p>{@link #chaos(Chaos)} turns on a seeded random mode for soak tests: each request may have its connection cut
+ * before it is forwarded, have its response dropped after the server applied it, or be delayed. {@link #record()}
+ * keeps every forwarded exchange with its start and end, so a test can judge from the server's side what was sent.
  */
 public final class FaultyProxy implements AutoCloseable {
+
+    /** Probabilities per request, and the longest delay; one seeded random source decides. */
+    public record Chaos(long seed, double dropAfterApply, double resetBeforeForward, double delayed, Duration maxDelay) {}
+
+    /** One request the proxy forwarded, as the server saw it. Times are {@link System#nanoTime()}. */
+    public record Exchange(String method, String path, String userAgent, String ifNoneMatch, String ifMatch,
+            int status, long startNanos, long endNanos, boolean responseDropped) {}
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "keep-alive",
             "transfer-encoding", "upgrade", "expect");
@@ -32,11 +47,18 @@ public final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger reset = new AtomicInteger();
+    private final AtomicInteger delayed = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+    private volatile boolean recording;
     private volatile int failStatus = 500;
     private volatile Consumer<Forwarded> observer = f -> { };
 
     /** A request the server answered, at the moment its answer reached the proxy ({@link System#nanoTime}). */
     public record Forwarded(String method, String path, int status, long answeredAtNanos) {}
+    private volatile Chaos chaos;
+    private volatile Random random;
 
     public FaultyProxy(URI target) throws IOException {
         this.target = target;
@@ -66,8 +88,37 @@ public final class FaultyProxy implements AutoCloseable {
         this.observer = observer;
     }
 
+    /** Random faults from now on (null: none). */
+    public void chaos(Chaos settings) {
+        random = settings == null ? null : new Random(settings.seed());
+        chaos = settings;
+    }
+
+    /** Keeps every forwarded exchange from now on; see {@link #exchanges()}. */
+    public void record() {
+        recording = true;
+    }
+
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
     public int forwarded() {
         return forwarded.get();
+    }
+
+    /** Responses lost after the server applied the request (chaos and {@link #dropNextResponses}). */
+    public int dropped() {
+        return dropped.get();
+    }
+
+    /** Connections cut before the request was forwarded (chaos). */
+    public int reset() {
+        return reset.get();
+    }
+
+    public int delayed() {
+        return delayed.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -76,12 +127,41 @@ public final class FaultyProxy implements AutoCloseable {
                 exchange.sendResponseHeaders(failStatus, -1);
                 return;
             }
+            Chaos settings = chaos;
+            double resetDraw = 1, dropDraw = 1, delayDraw = 1;
+            long delayMillis = 0;
+            if (settings != null) {
+                Random r = random;
+                synchronized (r) {
+                    resetDraw = r.nextDouble();
+                    dropDraw = r.nextDouble();
+                    delayDraw = r.nextDouble();
+                    delayMillis = settings.maxDelay().toMillis() <= 0 ? 0 : r.nextLong(settings.maxDelay().toMillis());
+                }
+            }
+            if (settings != null && resetDraw < settings.resetBeforeForward()) {
+                reset.incrementAndGet();
+                throw new IOException("connection reset on purpose before forwarding");
+            }
+            if (settings != null && delayDraw < settings.delayed() && delayMillis > 0) {
+                delayed.incrementAndGet();
+                Thread.sleep(delayMillis);
+            }
+            long start = System.nanoTime();
             HttpResponse<byte[]> response = forward(exchange);
             observer.accept(new Forwarded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     response.statusCode(), System.nanoTime()));
             forwarded.incrementAndGet();
-            if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.getHttpContext().getServer();
+            boolean drop = dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    || settings != null && dropDraw < settings.dropAfterApply();
+            if (recording) {
+                var headers = exchange.getRequestHeaders();
+                exchanges.add(new Exchange(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        headers.getFirst("User-Agent"), headers.getFirst("If-None-Match"),
+                        headers.getFirst("If-Match"), response.statusCode(), start, System.nanoTime(), drop));
+            }
+            if (drop) {
+                dropped.incrementAndGet();
                 throw new IOException("response dropped on purpose");
             }
             response.headers().map().forEach((name, values) -> {

@@ -41,9 +41,14 @@ class CalDavCalendarProvider implements CalendarProvider {
     }
 
     @Override
+    public String externalId(CalendarEvent event) {
+        return event.bookingHex() + ".ics";
+    }
+
+    @Override
     public RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
         CalDavClient client = clients.forConnection(connection);
-        String name = event.bookingHex() + ".ics";
+        String name = externalId(event);
         URI url = CalDavClient.objectUrl(calendar(connection), name);
         byte[] body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
         WritePrecondition precondition = previous == null || previous.etag() == null

@@ -44,6 +44,11 @@ public final class CalDavClient {
     }
 
     static CalDavClient connect(URI baseUrl, String username, String password, HttpClient http, Clock clock) {
+        return connect(baseUrl, username, password, http, clock, null);
+    }
+
+    static CalDavClient connect(URI baseUrl, String username, String password, HttpClient http, Clock clock,
+            String userAgent) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
@@ -54,7 +59,7 @@ public final class CalDavClient {
             // Credentials in the URL would end up in every log line that names a URL.
             throw new IllegalArgumentException("put the username and password in their own fields, not in the URL");
         }
-        return new CalDavClient(baseUrl, new DavTransport(http, username, password, clock));
+        return new CalDavClient(baseUrl, new DavTransport(http, username, password, clock, userAgent));
     }
 
     /** Discovers (once per client) the calendar home: well-known URI, principal, calendar-home-set. */

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +23,17 @@ class CalDavClients {
     private final HttpClient http = DavTransport.defaultHttpClient();
     private final Map<Key, CalDavClient> clients = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final String userAgent;
 
     CalDavClients(Clock clock) {
+        this(clock, "");
+    }
+
+    /** @param instanceName {@code spotter.instance-name}: when set, requests say {@code Spotter/<name>} */
+    @Autowired
+    CalDavClients(Clock clock, @Value("${spotter.instance-name:}") String instanceName) {
         this.clock = clock;
+        this.userAgent = instanceName == null || instanceName.isBlank() ? null : "Spotter/" + instanceName;
     }
 
     CalDavClient forConnection(Connection c) {
@@ -31,11 +41,12 @@ class CalDavClients {
         String username = Objects.requireNonNullElse(c.setting(AppleConnector.USERNAME), "");
         String secret = Objects.requireNonNullElse(c.secret(), "");
         Key key = new Key(c.trainerId().toString(), base, username, secret.hashCode());
-        return clients.computeIfAbsent(key, k -> CalDavClient.connect(URI.create(base), username, secret, http, clock));
+        return clients.computeIfAbsent(key, k -> CalDavClient.connect(URI.create(base), username, secret, http, clock,
+                userAgent));
     }
 
     /** A client for credentials being tried out, not yet stored. */
     CalDavClient forTrial(URI baseUrl, String username, String password) {
-        return CalDavClient.connect(baseUrl, username, password, http, clock);
+        return CalDavClient.connect(baseUrl, username, password, http, clock, userAgent);
     }
 }

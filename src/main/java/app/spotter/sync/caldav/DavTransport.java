@@ -32,9 +32,16 @@ final class DavTransport {
     private final HttpClient http;
     private final String authorization;
     private final FailureMapper failures;
+    private final String userAgent;
 
     DavTransport(HttpClient http, String username, String password, Clock clock) {
+        this(http, username, password, clock, null);
+    }
+
+    /** @param userAgent sent as User-Agent when given (which Spotter instance wrote what), else the JDK's */
+    DavTransport(HttpClient http, String username, String password, Clock clock, String userAgent) {
         this.http = http;
+        this.userAgent = userAgent;
         // RFC 7617 2.1: user-id ":" password, UTF-8 (the charset every current server assumes), base64.
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -109,6 +116,9 @@ final class DavTransport {
                 .timeout(REQUEST_TIMEOUT)
                 .method(request.method(), body);
         request.headers().forEach(builder::header);
+        if (userAgent != null) {
+            builder.header("User-Agent", userAgent);
+        }
         if (credentials) {
             // Preemptive: iCloud and Radicale both expect Basic on the first request, saving a 401 round trip.
             builder.header("Authorization", authorization);
