@@ -19,4 +19,4 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # Spotter's JVM options (scripts/run and scripts/bench): a bounded heap and lean native memory keep the service
 # within DESIGN.md's 350 MB resident target; JAVA_OPTS replaces them. SerialGC: on 2 cores a concurrent collector's
 # native overhead buys nothing for a heap this size.
-SPOTTER_JAVA_OPTS_DEFAULT="-Xmx256m -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -XX:+UseSerialGC"
+SPOTTER_JAVA_OPTS_DEFAULT="-Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"

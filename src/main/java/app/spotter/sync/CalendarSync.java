@@ -128,6 +128,7 @@ public class CalendarSync {
     @Transactional
     public void connected(Connection connection) {
         UUID trainerId = connection.trainerId();
+        connections.lockTrainer(trainerId);
         connections.save(connection);
         status.set(trainerId, connection.provider(), SyncStatus.OK);
         SyncPreferences prefs = preferences.update(trainerId, p -> withEnabled(p, connection.provider(), true));

@@ -60,6 +60,23 @@ class ConnectionStore {
                 .optional();
     }
 
+    /**
+     * Whether any calendar is connected, asked by every booking write. The trainer row is share-locked first, in
+     * a statement of its own, so a connect in flight (which locks it for update) either finishes before this
+     * check (and is seen by the fresh snapshot of the next statement) or starts after this transaction commits
+     * (and then finds this booking when it reconciles everything). No booking falls between the two.
+     */
+    boolean anyFor(UUID trainerId) {
+        jdbc.sql("SELECT 1 FROM trainers WHERE id = ? FOR SHARE").param(trainerId).query(Integer.class).optional();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM sync_connections WHERE trainer_id = ?)")
+                .param(trainerId).query(Boolean.class).single();
+    }
+
+    /** Held by a connect until it commits; see {@link #anyFor}. */
+    void lockTrainer(UUID trainerId) {
+        jdbc.sql("SELECT 1 FROM trainers WHERE id = ? FOR UPDATE").param(trainerId).query(Integer.class).optional();
+    }
+
     List<Provider> connected(UUID trainerId) {
         return jdbc.sql("SELECT provider FROM sync_connections WHERE trainer_id = ? ORDER BY provider")
                 .param(trainerId).query(String.class).list().stream()

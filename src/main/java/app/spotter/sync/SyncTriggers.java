@@ -17,19 +17,35 @@ class SyncTriggers {
 
     private final SyncQueue queue;
     private final Preferences preferences;
+    private final ConnectionStore connections;
+    private final app.spotter.booking.Bookings bookings;
 
-    SyncTriggers(SyncQueue queue, Preferences preferences) {
+    SyncTriggers(SyncQueue queue, Preferences preferences, ConnectionStore connections,
+            app.spotter.booking.Bookings bookings) {
         this.queue = queue;
         this.preferences = preferences;
+        this.connections = connections;
+        this.bookings = bookings;
     }
 
     @EventListener
     void on(BookingEvent event) {
+        if (!connections.anyFor(event.trainerId())) {
+            // no calendar to tell: skip the job entirely (most of a booking write's cost); a deleted booking that
+            // no calendar holds can go at once
+            if (event instanceof BookingEvent.BookingDeleted deleted) {
+                bookings.purgeDeleted(deleted.trainerId(), deleted.bookingId());
+            }
+            return;
+        }
         queue.booking(event.trainerId(), event.bookingId(), preferences.get(event.trainerId()));
     }
 
     @EventListener
     void on(ClientChanged event) {
+        if (!connections.anyFor(event.trainerId())) {
+            return;
+        }
         queue.client(event.trainerId(), event.clientId(), preferences.get(event.trainerId()));
     }
 
@@ -41,7 +57,9 @@ class SyncTriggers {
                 || after.appleCalendarEnabled() && !before.appleCalendarEnabled()
                 || after.emailCalendarEnabled() && !before.emailCalendarEnabled();
         if (turnedOn || after.changesEventContent(before) || after.syncFrequency() != before.syncFrequency()) {
-            queue.everything(after.trainerId(), after);
+            if (connections.anyFor(after.trainerId())) {
+                queue.everything(after.trainerId(), after);
+            }
         }
     }
 }

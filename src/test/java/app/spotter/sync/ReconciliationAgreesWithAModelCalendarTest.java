@@ -257,6 +257,11 @@ class ReconciliationAgreesWithAModelCalendarTest {
         }
 
         @Override
+        void pushed(UUID trainerId, Provider provider, int delta) {
+            last = SyncStatus.OK;
+        }
+
+        @Override
         void failed(UUID trainerId, Provider provider, String status, String message) {
             last = status;
         }
