@@ -84,7 +84,7 @@ class BookingApi {
     }
 
     private ZoneId zone(UUID trainerId) {
-        return trainers.get(trainerId).timezone();
+        return trainers.zone(trainerId);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -25,13 +25,20 @@ class BookingRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Booking b) {
+    /**
+     * Inserts a new scheduled booking unless it overlaps another scheduled booking of the trainer; false when it
+     * does. The check rides in the insert (one statement on the hot path); two concurrent inserts that both pass
+     * it are still stopped by the exclusion constraint.
+     */
+    boolean insertUnlessOverlapping(Booking b) {
         BookingDetails d = b.details();
-        jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        return jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
+                        + "AND tstzrange(starts_at, ends_at) && tstzrange(?, ?))")
                 .params(b.id(), b.trainerId(), d.clientId(), ts(d.startsAt()), ts(d.endsAt()),
                         d.sessionType().value(), d.location(), d.notes(), d.colorHex(), b.status().value(),
-                        b.sequence())
-                .update();
+                        b.sequence(), b.trainerId(), ts(d.startsAt()), ts(d.endsAt()))
+                .update() == 1;
     }
 
     /** Saves a changed aggregate; false when someone else changed it since it was loaded (optimistic lock). */

@@ -40,7 +40,6 @@ public class Bookings {
     public Booking create(UUID trainerId, BookingDetails details) {
         clients.get(trainerId, details.clientId());
         Booking booking = Booking.schedule(UUID.randomUUID(), trainerId, details);
-        refuseOverlap(booking);
         saveNew(booking);
         publish(booking);
         return booking;
@@ -116,10 +115,16 @@ public class Bookings {
     }
 
     private void saveNew(Booking booking) {
+        boolean inserted;
         try {
-            repository.insert(booking);
+            inserted = repository.insertUnlessOverlapping(booking);
         } catch (DataIntegrityViolationException e) {
             throw overlapConflict(e);
+        }
+        if (!inserted) {
+            refuseOverlap(booking);
+            // the session it overlapped was cancelled between the two statements: ask the trainer to try again
+            throw ApiProblem.conflict("This time overlapped another of your sessions a moment ago; try again.");
         }
     }
 

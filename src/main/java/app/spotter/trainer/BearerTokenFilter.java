@@ -28,8 +28,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
             if (!token.isEmpty() && token.length() <= 100) {
-                trainers.trainerForToken(token).ifPresent(id -> SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(new SignedInTrainer(id), null,
+                trainers.trainerForToken(token).ifPresent(trainer -> SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(trainer, null,
                                 List.of(new SimpleGrantedAuthority("ROLE_TRAINER")))));
             }
         }

@@ -1,5 +1,7 @@
 package app.spotter.trainer;
 
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,5 +21,14 @@ public final class CurrentTrainer {
             return trainer.id();
         }
         throw new AuthenticationCredentialsNotFoundException("no trainer is signed in");
+    }
+
+    /** The zone read while authenticating this request, if it was for this trainer and carried one. */
+    static Optional<ZoneId> zone(UUID trainerId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInTrainer trainer && trainer.id().equals(trainerId)) {
+            return Optional.ofNullable(trainer.zone());
+        }
+        return Optional.empty();
     }
 }

@@ -49,9 +49,13 @@ class TrainerRepository {
         jdbc.sql("INSERT INTO api_tokens (token_hash, trainer_id) VALUES (?, ?)").params(tokenHash, trainerId).update();
     }
 
-    Optional<UUID> trainerForToken(byte[] tokenHash) {
-        return jdbc.sql("SELECT trainer_id FROM api_tokens WHERE token_hash = ?")
-                .param(tokenHash).query(UUID.class).optional();
+    Optional<SignedInTrainer> trainerForToken(byte[] tokenHash) {
+        return jdbc.sql("""
+                SELECT t.id, t.timezone FROM api_tokens a JOIN trainers t ON t.id = a.trainer_id
+                WHERE a.token_hash = ?""")
+                .param(tokenHash)
+                .query((rs, n) -> new SignedInTrainer(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2))))
+                .optional();
     }
 
     void changeTimezone(UUID id, ZoneId zone) {

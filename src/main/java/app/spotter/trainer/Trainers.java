@@ -54,12 +54,17 @@ public class Trainers {
         return token;
     }
 
-    public Optional<UUID> trainerForToken(String token) {
+    Optional<SignedInTrainer> trainerForToken(String token) {
         return repository.trainerForToken(Tokens.hash(token));
     }
 
     public Trainer get(UUID id) {
         return repository.find(id).orElseThrow(() -> ApiProblem.notFound("The trainer"));
+    }
+
+    /** The zone the API answers in: from this request's authentication when it carries it, else read. */
+    public ZoneId zone(UUID id) {
+        return CurrentTrainer.zone(id).orElseGet(() -> get(id).timezone());
     }
 
     /** The zone the API answers in; kept equal to the calendar display zone by the preferences module. */
