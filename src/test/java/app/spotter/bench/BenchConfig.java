@@ -40,7 +40,7 @@ final class BenchConfig {
 
     /** Closed-loop concurrencies of post-throughput (clients each sending back to back). */
     static List<Integer> loadConcurrencies() {
-        return Arrays.stream(System.getProperty("bench.load.concurrency", "8,32,128").split(","))
+        return Arrays.stream(System.getProperty("bench.load.concurrency", "8,16,32,128").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
     }
 
