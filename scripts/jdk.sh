@@ -18,5 +18,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 
 # Spotter's JVM options (scripts/run and scripts/bench): a bounded heap and lean native memory keep the service
 # within DESIGN.md's 350 MB resident target; JAVA_OPTS replaces them. SerialGC: on 2 cores a concurrent collector's
-# native overhead buys nothing for a heap this size.
-SPOTTER_JAVA_OPTS_DEFAULT="-Xmx160m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"
+# native overhead buys nothing for a heap this size. Measured in docs/BENCHMARKS.md ("Memory"): 128 MB of heap and
+# two malloc arenas (glibc otherwise keeps one per busy thread) hold RSS near 325 MB under POST load, with
+# throughput unchanged within the machine's noise.
+SPOTTER_JAVA_OPTS_DEFAULT="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

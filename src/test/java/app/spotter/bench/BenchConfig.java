@@ -44,9 +44,12 @@ final class BenchConfig {
                 .map(String::trim).map(Integer::valueOf).toList();
     }
 
-    /** The fixed arrival rate of post-throughput's open-loop run (the target's 1,000 requests/s); 0 skips it. */
+    /**
+     * The fixed arrival rate of post-throughput's open-loop run (JVM generator); 0, the default, skips it: on two
+     * cores the generator needs a core of its own, and past the capacity it collapses (docs/BENCHMARKS.md).
+     */
     static int loadRate() {
-        return Integer.getInteger("bench.load.rate", 1000);
+        return Integer.getInteger("bench.load.rate", 0);
     }
 
     static int loadTrainers() {

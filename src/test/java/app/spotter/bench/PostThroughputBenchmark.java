@@ -28,7 +28,7 @@ public final class PostThroughputBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "POST /api/v1/bookings: closed-loop concurrencies and a fixed 1,000/s rate; memory under load";
+        return "POST /api/v1/bookings: closed-loop concurrencies (wrk), optionally a fixed rate; memory under load";
     }
 
     @Override
