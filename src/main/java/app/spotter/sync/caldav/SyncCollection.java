@@ -37,6 +37,13 @@ final class SyncCollection {
                 // RFC 6578 3.2: the token expired or was never valid here. Radicale answers 403, others 409.
                 return new SyncOutcome.TokenRefused(from);
             }
+            if (report.status() == 500 && round == 0 && from != null) {
+                // Xandikos 0.2 answers a token it does not know (a restored or migrated server) with a plain 500
+                // instead of RFC 6578's valid-sync-token error. Treated as refused, the caller lists everything
+                // once; a server that is really failing fails that listing too, which is then retried as usual.
+                // Only 500: 502/503/504 and Retry-After mean "come back later", not "this token is wrong".
+                return new SyncOutcome.TokenRefused(from);
+            }
             if (report.status() != 207) {
                 throw transport.failures().forStatus(report, FailureMapper.Access.READ);
             }

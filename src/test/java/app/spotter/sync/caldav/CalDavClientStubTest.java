@@ -150,6 +150,34 @@ class CalDavClientStubTest {
     }
 
     @Test
+    void aPlain500ToAnIncrementalSyncIsTreatedAsARefusedTokenAsXandikosSendsIt() throws SyncFailure {
+        stub.on("REPORT", "/cal/", answer(500, "Internal Server Error"));
+
+        assertThat(client.changesSince(stub.baseUrl().resolve("/cal/"), new SyncToken("old")))
+                .isEqualTo(new SyncOutcome.TokenRefused(new SyncToken("old")));
+    }
+
+    @Test
+    void aBusyServerAnsweringAnIncrementalSyncIsTransientNotARefusedToken() {
+        stub.on("REPORT", "/cal/", answer(503, "", "Retry-After", "30"));
+
+        assertThatThrownBy(() -> client.changesSince(stub.baseUrl().resolve("/cal/"), new SyncToken("old")))
+                .isInstanceOfSatisfying(SyncFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(SyncFailure.Kind.TRANSIENT);
+                    assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+                });
+    }
+
+    @Test
+    void a500ToAFullListingIsTransient() {
+        stub.on("REPORT", "/cal/", answer(500, "Internal Server Error"));
+
+        assertThatThrownBy(() -> client.changesSince(stub.baseUrl().resolve("/cal/"), null))
+                .isInstanceOfSatisfying(SyncFailure.class,
+                        f -> assertThat(f.kind()).isEqualTo(SyncFailure.Kind.TRANSIENT));
+    }
+
+    @Test
     void aForbiddenSyncWithoutTheTokenPreconditionIsAFailureNotARefusedToken() {
         stub.on("REPORT", "/cal/", answer(403, "<error xmlns=\"DAV:\"><need-privileges/></error>"));
 
