@@ -3,6 +3,7 @@ package app.spotter.sync;
 import app.spotter.preferences.SyncPreferences;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
@@ -85,12 +86,23 @@ class SyncQueue {
         if (due == null) {
             return; // manual: waits in sync_pending for "sync now"
         }
-        try {
-            client.getObject().schedule(RECONCILE.instance(bookingId.toString())
-                            .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
-                    options);
-        } catch (TaskInstanceCurrentlyExecutingException running) {
-            // the job is running now; the generation we just bumped makes it run once more when it finishes
+        for (int look = 1; ; look++) {
+            try {
+                client.getObject().schedule(RECONCILE.instance(bookingId.toString())
+                                .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
+                        options);
+                break;
+            } catch (TaskInstanceCurrentlyExecutingException running) {
+                // the job is running now; the generation we just bumped makes it run once more when it finishes
+                break;
+            } catch (ExecutionException changedMeanwhile) {
+                // db-scheduler read the execution, then the job finished or rescheduled itself before the update
+                // (which matches on the version it read): read it again. Only a task changing non-stop gets here
+                // three times, and that is worth an error.
+                if (look == 3) {
+                    throw changedMeanwhile;
+                }
+            }
         }
         if (!due.isAfter(clock.instant())) {
             wakeAfterCommit();
