@@ -2,12 +2,19 @@ package app.spotter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The few htmx conventions the controllers use: detect an htmx request, trigger a client-side event. */
 final class Htmx {
 
     /** The calendar listens for this to close the dialog, refetch events and announce the message. */
     static final String SESSIONS_CHANGED = "sessions-changed";
+
+    /** Header values are ASCII: a client's name like "Zoë" travels as \u00eb, which htmx's JSON.parse undoes. */
+    private static final JsonMapper HEADER_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
 
     private Htmx() {}
 
@@ -23,24 +30,6 @@ final class Htmx {
 
     /** Triggers {@code event} in the browser with {@code message} as {@code detail.value}. */
     static void trigger(HttpServletResponse response, String event, String message) {
-        response.setHeader("HX-Trigger", "{\"" + event + "\":" + jsonString(message) + "}");
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        response.setHeader("HX-Trigger", HEADER_JSON.writeValueAsString(Map.of(event, message)));
     }
 }
