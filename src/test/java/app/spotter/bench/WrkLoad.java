@@ -100,7 +100,9 @@ final class WrkLoad {
 
     private static boolean installed() {
         try {
-            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+            // wrk --version exits with 1 after printing its usage: that it started at all is the answer
+            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+            return true;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -11,8 +11,6 @@ import app.spotter.sync.google.fake.FakeGoogle;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,16 +169,10 @@ class LostResponsesIT extends SpotterIT {
 
     /** Plays the trainer's browser through the fake Google's consent and back to Spotter's callback. */
     private void connectGoogle(ApiClient api) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         var started = api.post("/api/v1/calendar-sync/connections/google", null);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         URI consent = URI.create(started.json().get("authorization_url").stringValue());
-        HttpResponse<String> toGoogle = browser.send(HttpRequest.newBuilder(consent).build(),
-                HttpResponse.BodyHandlers.ofString());
-        URI back = URI.create(toGoogle.headers().firstValue("Location").orElseThrow());
-        URI callback = URI.create("http://localhost:" + port + back.getRawPath() + "?" + back.getRawQuery());
-        HttpResponse<String> result = browser.send(HttpRequest.newBuilder(callback).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> result = FakeGoogle.consentAndReturn(consent, port);
         assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
     }
 

@@ -64,12 +64,7 @@ class GoogleCalendarSyncIT extends SpotterIT {
         URI consent = URI.create(started.json().get("authorization_url").stringValue());
         assertThat(consent.getQuery()).contains("code_challenge_method=S256", "access_type=offline", "state=",
                 "calendar.events");
-        HttpResponse<String> toGoogle = browser.send(HttpRequest.newBuilder(consent).build(),
-                HttpResponse.BodyHandlers.ofString());
-        URI back = URI.create(toGoogle.headers().firstValue("Location").orElseThrow());
-        URI callback = URI.create("http://localhost:" + port + back.getRawPath() + "?" + back.getRawQuery());
-        HttpResponse<String> result = browser.send(HttpRequest.newBuilder(callback).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> result = FakeGoogle.consentAndReturn(consent, port);
         assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
         return result.body();
     }

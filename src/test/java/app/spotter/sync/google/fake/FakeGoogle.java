@@ -6,6 +6,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -117,6 +121,20 @@ public final class FakeGoogle implements AutoCloseable {
 
     public void expireSyncTokens() {
         listing.expireSyncTokens();
+    }
+
+    /**
+     * Plays the trainer's browser after Spotter handed out {@code consent}: the fake Google consents at once and
+     * redirects to Spotter's callback, which is then opened on {@code spotterPort}; returns Spotter's answer.
+     */
+    public static HttpResponse<String> consentAndReturn(URI consent, int spotterPort)
+            throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> toGoogle = browser.send(HttpRequest.newBuilder(consent).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI back = URI.create(toGoogle.headers().firstValue("Location").orElseThrow());
+        URI callback = URI.create("http://localhost:" + spotterPort + back.getRawPath() + "?" + back.getRawQuery());
+        return browser.send(HttpRequest.newBuilder(callback).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The query of the last consent request the fake saw. */
