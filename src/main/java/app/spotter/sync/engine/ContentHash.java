@@ -1,0 +1,30 @@
+package app.spotter.sync.engine;
+
+import app.spotter.calendar.CalendarEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Fingerprint of what a calendar shows of a booking. SEQUENCE is left out on purpose: a change calendars cannot
+ * see (the private notes) raises it but must not cost a request. Running reconciliation twice therefore sends
+ * nothing the second time.
+ */
+final class ContentHash {
+
+    private ContentHash() {}
+
+    static String of(CalendarEvent e) {
+        String canonical = String.join("\u001f", e.uid(), e.summary(), Objects.toString(e.location(), ""),
+                e.start().toString(), e.end().toString(), e.zone().getId(), Objects.toString(e.colorHex(), ""),
+                e.sessionType().value(), String.valueOf(e.cancelled()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException(e1);
+        }
+    }
+}
