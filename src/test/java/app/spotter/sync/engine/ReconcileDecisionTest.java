@@ -1,5 +1,6 @@
 package app.spotter.sync.engine;
 
+import app.spotter.sync.ContentHash;
 import app.spotter.sync.RemoteEvent;
 import app.spotter.sync.store.Mirror;
 

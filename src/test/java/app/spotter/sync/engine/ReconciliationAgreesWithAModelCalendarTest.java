@@ -1,5 +1,6 @@
 package app.spotter.sync.engine;
 
+import app.spotter.sync.ContentHash;
 import app.spotter.sync.Connection;
 import app.spotter.sync.Provider;
 import app.spotter.sync.RemoteEvent;

@@ -1,4 +1,4 @@
-package app.spotter.sync.engine;
+package app.spotter.sync;
 
 import app.spotter.calendar.CalendarEvent;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,11 @@ import java.util.Objects;
  * see (the private notes) raises it but must not cost a request. Running reconciliation twice therefore sends
  * nothing the second time.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {}
 
-    static String of(CalendarEvent e) {
+    public static String of(CalendarEvent e) {
         String canonical = String.join("\u001f", e.uid(), e.summary(), Objects.toString(e.location(), ""),
                 e.start().toString(), e.end().toString(), e.zone().getId(), Objects.toString(e.colorHex(), ""),
                 e.sessionType().value(), String.valueOf(e.cancelled()));
