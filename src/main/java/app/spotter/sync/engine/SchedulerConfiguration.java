@@ -67,6 +67,25 @@ class SchedulerConfiguration {
         });
     }
 
+    /** Drains a calendar disconnected with "remove events": a batch per run, backoff after a failure. */
+    @Bean
+    CustomTask<Integer> drainTask(Drainer drainer, Clock clock) {
+        return Tasks.custom(SyncQueue.DRAIN)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
+                .execute((instance, context) -> {
+                    String[] parts = instance.getId().split(":");
+                    int attempt = instance.getData() == null ? 0 : instance.getData();
+                    var again = drainer.run(UUID.fromString(parts[0]), Provider.fromValue(parts[1]).orElseThrow(),
+                            attempt);
+                    if (again.isEmpty()) {
+                        return (complete, ops) -> ops.remove();
+                    }
+                    int next = again.get().isZero() ? 0 : attempt + 1;
+                    return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(again.get()), next);
+                });
+    }
+
     /** Every few minutes each connection gets a round, so drift is repaired even if nobody presses "sync now". */
     @Bean
     RecurringTask<Void> roundsTask(ConnectionStore connections, SyncQueue queue,
@@ -78,12 +97,12 @@ class SchedulerConfiguration {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
-            OneTimeTask<Void> syncRoundTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            OneTimeTask<Void> syncRoundTask, CustomTask<Integer> drainTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
             @Value("${spotter.sync.threads:8}") int threads,
             @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
             @Value("${spotter.sync.polling:PT2S}") Duration polling) {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
-                        syncRoundTask)
+                        syncRoundTask, drainTask)
                 .startTasks(orphanSweepTask, roundsTask)
                 .threads(threads)
                 .pollingInterval(polling)
