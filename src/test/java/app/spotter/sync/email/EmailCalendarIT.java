@@ -468,12 +468,9 @@ class EmailCalendarIT extends SpotterIT {
         }).toList();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     /** Waits until no sync work is due or running, so that what has not been sent by then never will be. */
     private void pause() {
-        app.spotter.support.Eventually.await(java.time.Duration.ofSeconds(30), "due sync work done", () -> jdbc.sql("""
+        Eventually.await(WAIT, "due sync work done", () -> jdbc.sql("""
                 SELECT (SELECT count(*) FROM sync_pending WHERE due_at IS NOT NULL AND due_at <= now())
                      + (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'reconcile-booking'
                           AND (picked OR execution_time <= now()))""").query(Integer.class).single() == 0);
