@@ -1,6 +1,8 @@
 package app.spotter.sync.caldav;
 
 import app.spotter.sync.Connection;
+import app.spotter.sync.ConnectionRequests;
+import app.spotter.sync.PasswordConnector;
 import app.spotter.sync.Provider;
 import app.spotter.sync.SyncFailure;
 import java.net.URI;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Component;
  * and returns the connection to store. Nothing is stored when the server refuses.
  */
 @Component
-public class AppleConnector {
+class AppleConnector implements PasswordConnector {
 
-    public static final String ICLOUD = "https://caldav.icloud.com/";
+    static final String ICLOUD = ConnectionRequests.ICLOUD;
     static final String SERVER_URL = "server_url";
     static final String USERNAME = "username";
     static final String CALENDAR_URL = "calendar_url";
@@ -29,6 +31,12 @@ public class AppleConnector {
         this.clients = clients;
     }
 
+    @Override
+    public Provider provider() {
+        return Provider.APPLE;
+    }
+
+    @Override
     public Connection connect(UUID trainerId, String username, String appPassword, URI serverUrl, String calendarName)
             throws SyncFailure {
         CalDavClient client = clients.forTrial(serverUrl, username, appPassword);
@@ -41,7 +49,8 @@ public class AppleConnector {
         return new Connection(trainerId, Provider.APPLE, settings, appPassword);
     }
 
-    public static String calendarUrl(Connection connection) {
+    @Override
+    public String calendarUrl(Connection connection) {
         return connection.setting(CALENDAR_URL);
     }
 }

@@ -22,7 +22,7 @@ public final class CalDavClient {
     private final URI baseUrl;
     private final Discovery discovery;
     private final Calendars calendars;
-    private final CalendarObjects objects;
+    private final ObjectResources objects;
     private final SyncCollection sync;
     private volatile Discovery.Home home;
 
@@ -31,7 +31,7 @@ public final class CalDavClient {
         Propfind propfind = new Propfind(transport);
         this.discovery = new Discovery(propfind);
         this.calendars = new Calendars(transport, propfind);
-        this.objects = new CalendarObjects(transport);
+        this.objects = new ObjectResources(transport);
         this.sync = new SyncCollection(transport);
     }
 
