@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ final class DavTransport {
     private final String userAgent;
     private final DavPolicy policy;
     private final URI origin;
+    private final Predicate<InetAddress> publicAddress;
 
     /** For tests on loopback: private networks allowed, credentials for the origin of each call's first request. */
     DavTransport(HttpClient http, String username, String password, Clock clock) {
@@ -62,7 +64,14 @@ final class DavTransport {
      */
     DavTransport(HttpClient http, DavPolicy policy, URI origin, String username, String password, Clock clock,
             String userAgent) {
+        this(http, policy, PublicAddresses::isPublic, origin, username, password, clock, userAgent);
+    }
+
+    /** @param publicAddress which resolved addresses count as public (tests stand a loopback server in for one) */
+    DavTransport(HttpClient http, DavPolicy policy, Predicate<InetAddress> publicAddress, URI origin, String username,
+            String password, Clock clock, String userAgent) {
         this.http = http;
+        this.publicAddress = publicAddress;
         this.policy = policy;
         this.origin = origin;
         this.userAgent = userAgent;
@@ -99,9 +108,7 @@ final class DavTransport {
             DavExchange exchange = once(current, credentials, deadline);
             if (!credentials && exchange.status() == 401) {
                 // A server sent us elsewhere (redirect or discovered href), and that host wants the password.
-                throw SyncFailure.permanent("The calendar server " + trusted.getHost() + " sent Spotter on to "
-                        + current.uri().getHost() + ", which asks for the password; Spotter sends the password only"
-                        + " to " + trusted.getHost() + ".", null);
+                throw new CredentialsWithheld(trusted.getHost(), current.uri().getHost());
             }
             Optional<URI> next;
             try {
@@ -163,7 +170,7 @@ final class DavTransport {
             throw failures.forIo(e, host);
         }
         for (InetAddress address : addresses) {
-            if (!PublicAddresses.isPublic(address)) {
+            if (!publicAddress.test(address)) {
                 log.debug("refused {}: {} is not public", uri, address);
                 throw new AddressRefused(host);
             }
