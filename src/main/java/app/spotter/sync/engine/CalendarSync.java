@@ -150,9 +150,14 @@ public class CalendarSync {
             connections.lockTrainer(trainerId);
             connections.save(connection);
             status.set(trainerId, connection.provider(), SyncStatus.OK);
+            SyncPreferences before = preferences.get(trainerId);
             SyncPreferences prefs = preferences.update(trainerId,
                     p -> registry.withEnabled(p, connection.provider(), true));
-            queue.everything(trainerId, prefs);
+            if (registry.enabled(before, connection.provider())) {
+                // already on (a reconnect): nothing publishes "turned on", so the backlog is enqueued here. Turning
+                // it on publishes PreferencesChanged, whose listener enqueues it (once; doing both doubled the work)
+                queue.everything(trainerId, prefs);
+            }
         });
     }
 

@@ -66,6 +66,11 @@ class ProviderStep {
             return Optional.empty();
         } catch (SyncFailure failure) {
             return answer(trainerId, provider, failure, attempt);
+        } catch (MirrorStore.ConnectionGone gone) {
+            // disconnected while this push was in flight: the calendar is no longer ours to track
+            log.info("{} was disconnected for trainer {} during a push; nothing recorded", provider.value(),
+                    trainerId);
+            return Optional.empty();
         }
     }
 

@@ -12,6 +12,8 @@ import app.spotter.sync.store.StatusStore;
 
 import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +37,11 @@ class SyncRound {
     private final PendingStore pending;
     private final SyncQueue queue;
     private final Preferences preferences;
+    private final Clock clock;
 
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
-            PendingStore pending, SyncQueue queue, Preferences preferences) {
+            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock) {
+        this.clock = clock;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
@@ -98,8 +102,9 @@ class SyncRound {
             if (bookingId != null) {
                 // deleted there: forget our copy, so reconciliation creates it again if the booking still stands
                 mirrors.delete(trainerId, bookingId, provider);
-                pending.request(trainerId, bookingId, java.time.Instant.now());
-                queue.schedule(trainerId, bookingId, java.time.Instant.now());
+                Instant now = clock.instant();
+                pending.request(trainerId, bookingId, now);
+                queue.schedule(trainerId, bookingId, now);
             }
         }
     }
