@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -23,10 +24,13 @@ class InvitationMailer {
     private final ObjectProvider<JavaMailSender> mail;
     private final String fromAddress;
     private final Clock clock;
+    private final Duration deadline;
 
-    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
-            throws AddressException {
+    /** @param deadline {@code spotter.mail.deadline}: total time for one send (see {@link SmtpDeadline}) */
+    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock,
+            @Value("${spotter.mail.deadline:60s}") Duration deadline) throws AddressException {
         this.mail = mail;
+        this.deadline = deadline;
         // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
         this.fromAddress = new InternetAddress(mailFrom, true).getAddress();
         this.clock = clock;
@@ -50,7 +54,7 @@ class InvitationMailer {
                     + e.getMessage(), e);
         }
         try {
-            sender.send(message);
+            SmtpDeadline.send(sender, message, deadline);
         } catch (MailException e) {
             throw SmtpFailures.classify(e);
         }
