@@ -29,7 +29,7 @@ class WebSecurityConfiguration {
             LoginThrottle throttle, Trainers trainers) throws Exception {
         LoginFormThrottle loginThrottle = new LoginFormThrottle(throttle);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
+                        .requestMatchers("/feeds/**", "/oauth/*/callback", "/actuator/health",
                                 "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
                                 "/signup", "/forgot-password", "/reset-password").permitAll()
                         .anyRequest().hasRole("TRAINER"))

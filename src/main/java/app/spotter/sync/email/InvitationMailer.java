@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,11 +23,14 @@ class InvitationMailer {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String fromAddress;
+    private final String messageIdDomain;
     private final Clock clock;
 
-    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
-            throws AddressException {
+    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom,
+            @Value("${spotter.public-url}") String publicUrl, Clock clock) throws AddressException {
         this.mail = mail;
+        String host = URI.create(publicUrl.strip()).getHost();
+        this.messageIdDomain = host == null || host.isBlank() ? "localhost" : host;
         // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
         this.fromAddress = new InternetAddress(mailFrom, true).getAddress();
         this.clock = clock;
@@ -44,7 +48,7 @@ class InvitationMailer {
         }
         MimeMessage message = sender.createMimeMessage();
         try {
-            MimeAssembler.fill(message, invitation, fromAddress, clock.instant());
+            MimeAssembler.fill(message, invitation, fromAddress, messageIdDomain, clock.instant());
         } catch (MessagingException e) {
             throw SyncFailure.permanent("The invitation to " + invitation.to() + " could not be written: "
                     + e.getMessage(), e);
