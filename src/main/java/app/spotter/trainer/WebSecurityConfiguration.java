@@ -28,7 +28,7 @@ class WebSecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
                                 "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
-                                "/signup").permitAll()
+                                "/signup", "/manifest.webmanifest", "/sw.js", "/offline.html", "/icons/**").permitAll()
                         .anyRequest().hasRole("TRAINER"))
                 .authenticationManager(new ProviderManager(new TrainerAuthenticationProvider(logins, passwords)))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
