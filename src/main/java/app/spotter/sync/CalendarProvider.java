@@ -21,6 +21,14 @@ public interface CalendarProvider {
     }
 
     /**
+     * Fingerprint of everything this calendar shows of {@code event}; equal fingerprint = nothing to send. A
+     * provider that sends several copies (email: one per recipient) includes each copy and who receives it.
+     */
+    default String fingerprint(Connection connection, CalendarEvent event) {
+        return ContentHash.of(event);
+    }
+
+    /**
      * Makes the calendar hold {@code event} as given. {@code previous} is what Spotter last wrote (null when it
      * never wrote this booking to this calendar); a create that finds the event already there updates it.
      */

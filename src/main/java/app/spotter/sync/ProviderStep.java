@@ -43,7 +43,8 @@ class ProviderStep {
         Optional<ConnectionStore.Stored> stored = connections.find(trainerId, provider);
         boolean active = stored.isPresent() && stored.get().state() == ConnectionStore.State.ACTIVE;
         Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
-        SyncAction action = ReconcileDecision.decide(desired, mirror, active);
+        SyncAction action = ReconcileDecision.decide(desired, mirror, active,
+                event -> adapter.orElseThrow().fingerprint(stored.orElseThrow().connection(), event));
         if (action instanceof SyncAction.Nothing) {
             return Optional.empty();
         }

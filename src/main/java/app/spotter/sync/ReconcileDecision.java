@@ -1,6 +1,7 @@
 package app.spotter.sync;
 
 import app.spotter.calendar.CalendarEvent;
+import java.util.function.Function;
 
 /**
  * Decide, then apply: a pure function from (booking as it should look, what the calendar has, whether the
@@ -16,6 +17,15 @@ final class ReconcileDecision {
      * @param active the provider is enabled and its connection usable
      */
     static SyncAction decide(CalendarEvent desired, Mirror mirror, boolean active) {
+        return decide(desired, mirror, active, ContentHash::of);
+    }
+
+    /**
+     * @param fingerprint what this calendar shows of the event (a provider's own, e.g. email's per-recipient
+     *     copies); only called when the event is wanted there
+     */
+    static SyncAction decide(CalendarEvent desired, Mirror mirror, boolean active,
+            Function<CalendarEvent, String> fingerprint) {
         if (!active) {
             // DESIGN 6: disabling stops pushing; what is there stays until a disconnect with "remove events"
             return new SyncAction.Nothing("calendar off");
@@ -25,7 +35,7 @@ final class ReconcileDecision {
             return mirror == null ? new SyncAction.Nothing("never written")
                     : new SyncAction.Remove(desired, mirror);
         }
-        String hash = ContentHash.of(desired);
+        String hash = fingerprint.apply(desired);
         if (mirror == null) {
             return new SyncAction.Create(desired, hash);
         }

@@ -48,7 +48,9 @@ final class SpotterProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("SPRING_DATASOURCE_URL", jdbcUrl,
                     "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres",
-                    "SERVER_PORT", Integer.toString(port), "SPOTTER_DATA_DIR", dataDir.toString()));
+                    "SERVER_PORT", Integer.toString(port), "SPOTTER_DATA_DIR", dataDir.toString(),
+                    // the tests' CalDAV servers listen on loopback, which Spotter refuses by default
+                    "SPOTTER_CALDAV_ALLOW_PRIVATE_NETWORKS", "true"));
             builder.environment().putAll(extraEnv);
             SpotterProcess spotter = new SpotterProcess(port, builder.start(), log);
             spotter.awaitHealthy(Duration.ofSeconds(120));

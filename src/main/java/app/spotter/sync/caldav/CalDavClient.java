@@ -36,19 +36,20 @@ public final class CalDavClient {
     }
 
     /**
-     * A client for the account at {@code baseUrl} (for iCloud {@code https://caldav.icloud.com/}). No request is
-     * made yet: a sync round that already knows its calendar URL goes straight to {@link #changesSince}.
+     * A client for the account at {@code baseUrl} (for iCloud {@code https://caldav.icloud.com/}), with the default
+     * deadline and size caps, reaching public addresses only. No request is made yet: a sync round that already
+     * knows its calendar URL goes straight to {@link #changesSince}.
      */
     public static CalDavClient connect(URI baseUrl, String username, String password) {
-        return connect(baseUrl, username, password, DavTransport.defaultHttpClient(), Clock.systemUTC());
+        return connect(baseUrl, username, password, DavPolicy.DEFAULT);
     }
 
-    static CalDavClient connect(URI baseUrl, String username, String password, HttpClient http, Clock clock) {
-        return connect(baseUrl, username, password, http, clock, null);
+    static CalDavClient connect(URI baseUrl, String username, String password, DavPolicy policy) {
+        return connect(baseUrl, username, password, DavTransport.defaultHttpClient(), Clock.systemUTC(), policy, null);
     }
 
     static CalDavClient connect(URI baseUrl, String username, String password, HttpClient http, Clock clock,
-            String userAgent) {
+            DavPolicy policy, String userAgent) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
@@ -59,7 +60,8 @@ public final class CalDavClient {
             // Credentials in the URL would end up in every log line that names a URL.
             throw new IllegalArgumentException("put the username and password in their own fields, not in the URL");
         }
-        return new CalDavClient(baseUrl, new DavTransport(http, username, password, clock, userAgent));
+        return new CalDavClient(baseUrl,
+                new DavTransport(http, policy, baseUrl, username, password, clock, userAgent));
     }
 
     /** Discovers (once per client) the calendar home: well-known URI, principal, calendar-home-set. */

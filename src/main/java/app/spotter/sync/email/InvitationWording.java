@@ -21,17 +21,17 @@ record InvitationWording(String subject, String greeting, String headline, Strin
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     static InvitationWording of(CalendarEvent event, Recipient recipient, String trainerName, String trainerEmail,
-            ItipMethod method) {
+            ItipMethod method, boolean update) {
         ZonedDateTime start = event.start().atZone(event.zone());
         ZonedDateTime end = event.end().atZone(event.zone());
         String summary = line(recipient.summary());
         String trainer = line(trainerName);
         boolean cancel = method == ItipMethod.CANCEL;
-        String prefix = cancel ? "Cancelled: " : event.sequence() > 0 ? "Updated: " : "Invitation: ";
+        String prefix = cancel ? "Cancelled: " : update ? "Updated: " : "Invitation: ";
         String headline;
         if (recipient.isClient()) {
             headline = cancel ? trainer + " cancelled your session: " + summary + "."
-                    : event.sequence() > 0 ? trainer + " changed your session: " + summary + "."
+                    : update ? trainer + " changed your session: " + summary + "."
                     : trainer + " booked a session with you: " + summary + ".";
         } else {
             headline = cancel ? "This session was cancelled: " + summary + "."
@@ -45,7 +45,7 @@ record InvitationWording(String subject, String greeting, String headline, Strin
                 ? "Questions? Reply to this email or write to " + trainer + " at " + line(trainerEmail) + "."
                 : null;
         return new InvitationWording(prefix + summary + ", " + SHORT_DAY.format(start) + " " + TIME.format(start),
-                "Hi " + line(recipient.name()) + ",", headline, when, where, contact,
+                line(recipient.name()).isEmpty() ? "Hello," : "Hi " + line(recipient.name()) + ",", headline, when, where, contact,
                 "Sent by Spotter on behalf of " + trainer + ".");
     }
 
