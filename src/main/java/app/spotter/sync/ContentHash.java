@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * Fingerprint of what a calendar shows of a booking. SEQUENCE is left out on purpose: a change calendars cannot
  * see (the private notes) raises it but must not cost a request. Running reconciliation twice therefore sends
- * nothing the second time.
+ * nothing the second time. It is the default {@link CalendarProvider#fingerprint}; a provider that sends several
+ * copies fingerprints each of them.
  */
 public final class ContentHash {
 

@@ -40,6 +40,11 @@ class AppleConnector implements PasswordConnector {
     public Connection connect(UUID trainerId, String username, String appPassword, URI serverUrl, String calendarName)
             throws SyncFailure {
         CalDavClient client = clients.forTrial(serverUrl, username, appPassword);
+        try {
+            client.calendarHome();
+        } catch (SyncFailure failure) {
+            throw unreachable(failure, serverUrl);
+        }
         CalendarCollection calendar = client.findOrCreateCalendar(calendarName);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(SERVER_URL, serverUrl.toString());
@@ -47,6 +52,22 @@ class AppleConnector implements PasswordConnector {
         settings.put(CALENDAR_NAME, calendarName);
         settings.put(CALENDAR_URL, calendar.href().toString());
         return new Connection(trainerId, Provider.APPLE, settings, appPassword);
+    }
+
+    /**
+     * Until discovery has found a calendar home, nothing shows that a CalDAV server is at the address, so its
+     * answers are not repeated: a closed port, a database, a web page with its status code and a TLS mismatch all
+     * read alike, and connecting cannot be used to probe what listens where. Kept in words: a refused address
+     * (nothing was sent), a wrong password (a 401 to our PROPFIND), and a password withheld from another host.
+     */
+    static SyncFailure unreachable(SyncFailure failure, URI serverUrl) {
+        if (failure instanceof AddressRefused || failure instanceof CredentialsWithheld
+                || failure.kind() == SyncFailure.Kind.AUTH) {
+            return failure;
+        }
+        // One kind too: the HTTP status (422) must not tell a closed port (transient) from a web page (permanent).
+        return SyncFailure.permanent("Spotter could not reach a CalDAV server at " + serverUrl.getHost()
+                + "; check the server address, or try again later.", failure);
     }
 
     @Override

@@ -60,8 +60,12 @@ public final class CalDavClient {
             // Credentials in the URL would end up in every log line that names a URL.
             throw new IllegalArgumentException("put the username and password in their own fields, not in the URL");
         }
-        return new CalDavClient(baseUrl,
-                new DavTransport(http, policy, baseUrl, username, password, clock, userAgent));
+        return over(baseUrl, new DavTransport(http, policy, baseUrl, username, password, clock, userAgent));
+    }
+
+    /** A client over a transport built elsewhere (tests with their own address rule). */
+    static CalDavClient over(URI baseUrl, DavTransport transport) {
+        return new CalDavClient(baseUrl, transport);
     }
 
     /** Discovers (once per client) the calendar home: well-known URI, principal, calendar-home-set. */
