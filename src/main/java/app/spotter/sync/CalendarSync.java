@@ -136,7 +136,7 @@ public class CalendarSync {
     }
 
     /**
-     * Forgets a calendar. With {@code removeEvents}, Spotter first takes its events out of it (DESIGN 6);
+     * Forgets a calendar. With {@code removeEvents}, Spotter first takes its events out of it (docs/architecture.md);
      * without, they stay there and Spotter stops touching them.
      */
     @Transactional
