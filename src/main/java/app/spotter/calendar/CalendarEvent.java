@@ -42,6 +42,18 @@ public record CalendarEvent(
         }
     }
 
+    /** The same event carrying another SEQUENCE (a copy that changed without the booking changing). */
+    public CalendarEvent withSequence(int newSequence) {
+        return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
+                colorHex, newSequence, cancelled);
+    }
+
+    /** The same event without the trainer's colour (a client's copy does not follow the trainer's display). */
+    public CalendarEvent withoutColor() {
+        return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
+                null, sequence, cancelled);
+    }
+
     /** The CalDAV resource name and the Google event id both derive from the booking id (retry-safe creates). */
     public String bookingHex() {
         return bookingId.toString().replace("-", "");

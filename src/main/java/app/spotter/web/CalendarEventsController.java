@@ -4,13 +4,13 @@ import app.spotter.booking.Booking;
 import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Bookings;
-import app.spotter.calendar.CalendarObjects;
 import app.spotter.client.Client;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
 import app.spotter.trainer.CurrentTrainer;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,6 +43,9 @@ class CalendarEventsController {
     public record Event(String id, String title, String start, String end, String backgroundColor,
             String borderColor, String textColor, Map<String, String> extendedProps) {}
 
+    static final Duration LONGEST_RANGE = Duration.ofDays(62);
+    static final int MAX_EVENTS = 5_000;
+
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Bookings bookings;
@@ -57,33 +60,51 @@ class CalendarEventsController {
 
     @GetMapping(path = "/app/calendar/events", produces = "application/json")
     @ResponseBody
-    List<Event> events(@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+    List<Event> events(@RequestParam String start, @RequestParam String end) {
         UUID trainerId = CurrentTrainer.id();
         SyncPreferences prefs = preferences.get(trainerId);
         ZoneId zone = prefs.timezoneDisplay();
+        Instant from = instant(start, zone);
+        Instant to = instant(end, zone);
+        // bounded: FullCalendar asks for at most a six-week month grid; the row cap bounds memory even then
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw app.spotter.support.web.ApiProblem.invalid("end", "must be after start, at most 62 days later");
+        }
         Map<UUID, String> names = clients.list(trainerId).stream()
                 .collect(Collectors.toMap(Client::id, Client::displayName));
-        return bookings.between(trainerId, instant(start, zone), instant(end, zone)).stream()
+        return bookings.page(trainerId, from, to, null, null, MAX_EVENTS).stream()
                 .filter(b -> b.status() == BookingStatus.SCHEDULED)
                 .map(b -> event(b, prefs, names.get(b.details().clientId())))
                 .toList();
     }
 
+    /**
+     * The client's name comes first (it is what a trainer scans for, and what survives a narrow column); the
+     * session type follows. With names hidden, only the type, as in the synced calendars.
+     */
     private static Event event(Booking booking, SyncPreferences prefs, String clientName) {
         BookingDetails d = booking.details();
         ZoneId zone = prefs.timezoneDisplay();
-        String color = prefs.colorFor(d.sessionType(), d.colorHex());
+        String color = color(prefs, d);
+        boolean named = prefs.showClientNames() && clientName != null;
         return new Event(booking.id().toString(),
-                CalendarObjects.summaryFor(d.sessionType(), clientName, prefs.showClientNames()),
+                named ? clientName + " · " + d.sessionType().label() : d.sessionType().label(),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
-                color, color, color == null ? null : Colors.textOn(color),
-                Map.of("sessionType", d.sessionType().value()));
+                color, color, Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(),
+                        "name", named ? clientName : d.sessionType().label()));
+    }
+
+    /** The booking's own colour, else the trainer's colour for its type, else the type's default colour. */
+    static String color(SyncPreferences prefs, BookingDetails d) {
+        String chosen = prefs.colorFor(d.sessionType(), d.colorHex());
+        return chosen != null ? chosen : Colors.defaultFor(d.sessionType());
     }
 
     /** FullCalendar sends either an offset date-time or, with a named zone, a wall-clock one. */
     private static Instant instant(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
-            return null;
+            throw app.spotter.support.web.ApiProblem.invalid("start", "must be a date-time");
         }
         String v = value.strip().replace(' ', '+');
         try {

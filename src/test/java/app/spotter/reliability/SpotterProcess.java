@@ -85,7 +85,9 @@ final class SpotterProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("SPRING_DATASOURCE_URL");
             builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port),
-                    "SPOTTER_DATA_DIR", dataDir.toString()));
+                    "SPOTTER_DATA_DIR", dataDir.toString(),
+                    // the tests' CalDAV servers listen on loopback, which Spotter refuses by default
+                    "SPOTTER_CALDAV_ALLOW_PRIVATE_NETWORKS", "true"));
             builder.environment().putAll(env);
             SpotterProcess spotter = new SpotterProcess(port, builder.start(), log);
             spotter.awaitHealthy(Duration.ofSeconds(240)); // six engineers share two cores: starts of 2 min were seen

@@ -1,5 +1,6 @@
 package app.spotter.sync.email;
 
+import app.spotter.preferences.SyncPreferences;
 import app.spotter.calendar.CalendarEvent;
 import app.spotter.calendar.ItipMethod;
 import app.spotter.client.Client;
@@ -12,20 +13,19 @@ import app.spotter.sync.RemoteEvent;
 import app.spotter.sync.SyncFailure;
 import app.spotter.trainer.Trainer;
 import app.spotter.trainer.Trainers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The email calendar: iMIP (RFC 6047) invitations. A new or changed booking sends METHOD:REQUEST, a cancelled or
- * deleted one METHOD:CANCEL, always with the booking's UID. The sync engine decides when (content hash: an
- * unchanged booking sends nothing) and retries failures with backoff, so an invitation survives a mail server
- * outage and a restart.
- *
- * <p>Retrying after a partial send (the client's copy went, the trainer's failed) sends the client's copy again.
- * That is harmless: it carries the same UID and SEQUENCE, which a calendar reads as the version it already has
- * (RFC 5546 2.1.5).
+ * The email calendar: iMIP (RFC 6047) invitations, one copy per recipient (the trainer's address, the client).
+ * The sync engine decides when to look (its fingerprint covers every copy and who gets it); this provider then
+ * decides per copy ({@link CopyDecision}) and sends only the copies whose content or recipient changed, remembering
+ * each in {@link EmailCopyStore}. A failure for one recipient never stops another's copy; the engine retries what
+ * failed, and copies already sent are not sent twice.
  */
 @Component
 class EmailCalendarProvider implements CalendarProvider {
@@ -34,12 +34,17 @@ class EmailCalendarProvider implements CalendarProvider {
     private final Clients clients;
     private final InvitationWriter writer;
     private final InvitationMailer sender;
+    private final EmailCopyStore copies;
+    private final MissingClientAddresses missingAddresses;
 
-    EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, InvitationMailer sender) {
+    EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, InvitationMailer sender,
+            EmailCopyStore copies, MissingClientAddresses missingAddresses) {
+        this.missingAddresses = missingAddresses;
         this.trainers = trainers;
         this.clients = clients;
         this.writer = writer;
         this.sender = sender;
+        this.copies = copies;
     }
 
     @Override
@@ -47,11 +52,48 @@ class EmailCalendarProvider implements CalendarProvider {
         return Provider.EMAIL;
     }
 
-    /** Sends a REQUEST; the sequence sent is remembered as the "etag", so a later CANCEL can go above it. */
+    @Override
+    public boolean enabled(SyncPreferences p) {
+        return p.emailCalendarEnabled();
+    }
+
+    @Override
+    public SyncPreferences withEnabled(SyncPreferences p, boolean on) {
+        return new SyncPreferences(p.trainerId(), p.googleCalendarEnabled(), p.appleCalendarEnabled(), on, p.syncFrequency(), p.calendarViewDefault(),
+                p.showClientNames(), p.sessionColors(), p.timezoneDisplay());
+    }
+
+    /** Nothing to read back: email is one-way, so it gets no sync rounds. */
+    @Override
+    public boolean readsChanges() {
+        return false;
+    }
+
+    @Override
+    public String statusNote(Connection connection) {
+        return missingAddresses.note(connection);
+    }
+
+    @Override
+    public String fingerprint(Connection connection, CalendarEvent event) {
+        return Copies.fingerprint(desired(connection, event));
+    }
+
+    /** Sends the copies that changed; the highest sequence sent is remembered as the "etag". */
     @Override
     public RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
-        send(connection, event, ItipMethod.REQUEST);
-        return new RemoteEvent(event.uid(), String.valueOf(event.sequence()), null);
+        List<Copy> wanted = desired(connection, event);
+        List<SentCopy> sent = copies.find(connection.trainerId(), event.bookingId());
+        Failures failures = new Failures();
+        int highest = event.sequence();
+        for (boolean clientPlace : new boolean[] {false, true}) {
+            Copy copy = wanted.stream().filter(c -> c.client() == clientPlace).findFirst().orElse(null);
+            SentCopy last = sent.stream().filter(s -> s.client() == clientPlace).findFirst().orElse(null);
+            highest = Math.max(highest, apply(connection, event,
+                    CopyDecision.decide(copy, last, event.sequence()), clientPlace, failures));
+        }
+        failures.throwIfAny();
+        return new RemoteEvent(event.uid(), String.valueOf(highest), null);
     }
 
     @Override
@@ -59,9 +101,24 @@ class EmailCalendarProvider implements CalendarProvider {
         if (event == null) {
             return; // the booking is gone entirely; the engine only purges after every calendar let go of it
         }
-        // RFC 5546 3.2.5: a CANCEL's SEQUENCE must exceed the REQUEST's, or calendars ignore it. Cancelling raises
-        // the booking's sequence already; "disconnect and remove events" cancels scheduled bookings, which did not
-        send(connection, withSequenceAbove(event, lastSent(previous)), ItipMethod.CANCEL);
+        List<SentCopy> sent = copies.find(connection.trainerId(), event.bookingId());
+        if (sent.isEmpty()) {
+            // written before copies were remembered one by one: cancel to today's recipients. RFC 5546 3.2.5: a
+            // CANCEL's SEQUENCE must exceed the REQUEST's, or calendars ignore it
+            int sequence = Math.max(event.sequence(), lastSent(previous) + 1);
+            Failures failures = new Failures();
+            for (Copy copy : desired(connection, event)) {
+                failures.attempt(() -> sender.send(writer.write(event.withSequence(sequence), copy.recipient(),
+                        trainer(connection), ItipMethod.CANCEL, false)));
+            }
+            failures.throwIfAny();
+            return;
+        }
+        Failures failures = new Failures();
+        for (SentCopy last : sent) {
+            apply(connection, event, CopyDecision.decide(null, last, event.sequence()), last.client(), failures);
+        }
+        failures.throwIfAny();
     }
 
     /** Nothing to read back: email is one-way, so a sync round costs no request. */
@@ -70,14 +127,61 @@ class EmailCalendarProvider implements CalendarProvider {
         return new RemoteChanges(null, Map.of(), Set.of(), false);
     }
 
-    private void send(Connection connection, CalendarEvent event, ItipMethod method) throws SyncFailure {
-        Trainer trainer = trainers.get(connection.trainerId());
+    /** @return the highest SEQUENCE sent */
+    private int apply(Connection connection, CalendarEvent event, List<CopyStep> steps, boolean clientPlace,
+            Failures failures) {
+        int highest = -1;
+        for (CopyStep step : steps) {
+            switch (step) {
+                case CopyStep.Cancel cancel -> {
+                    Optional<SyncFailure> failure = failures.attempt(() -> sender.send(writer.write(
+                            event.withSequence(cancel.sequence()), oldRecipient(connection, event, cancel.old()),
+                            trainer(connection), ItipMethod.CANCEL, false)));
+                    if (failure.isPresent() && failure.get().kind() != SyncFailure.Kind.PERMANENT) {
+                        return highest; // the old address must hear first; a refused one never will
+                    }
+                    copies.delete(connection.trainerId(), event.bookingId(), clientPlace);
+                    highest = Math.max(highest, cancel.sequence());
+                }
+                case CopyStep.Request request -> {
+                    Copy copy = request.copy();
+                    Optional<SyncFailure> failure = failures.attempt(() -> sender.send(writer.write(
+                            event.withSequence(request.sequence()), copy.recipient(), trainer(connection),
+                            ItipMethod.REQUEST, !request.firstToThisAddress())));
+                    if (failure.isEmpty()) {
+                        copies.save(connection.trainerId(), event.bookingId(), new SentCopy(copy.client(),
+                                copy.clientId(), copy.address(), copy.fingerprint(), request.sequence()));
+                        highest = Math.max(highest, request.sequence());
+                    }
+                }
+            }
+        }
+        return highest;
+    }
+
+    private List<Copy> desired(Connection connection, CalendarEvent event) {
+        if (event.cancelled()) {
+            return List.of();
+        }
         Client client = event.clientId() == null ? null
                 : clients.find(connection.trainerId(), event.clientId()).orElse(null);
-        List<Recipient> recipients = Recipients.of(connection, event, client, trainer);
-        for (Recipient recipient : recipients) {
-            sender.send(writer.write(event, recipient, trainer, method));
+        return Copies.of(connection, event, client, trainer(connection));
+    }
+
+    private Trainer trainer(Connection connection) {
+        return trainers.get(connection.trainerId());
+    }
+
+    /** Who a copy went to last time: the trainer, or a client (named when Spotter still knows them). */
+    private Recipient oldRecipient(Connection connection, CalendarEvent event, SentCopy old) {
+        if (!old.client()) {
+            return new Recipient(old.address(), trainer(connection).name(), event.summary(), false);
         }
+        Client client = old.clientId() == null ? null
+                : clients.find(connection.trainerId(), old.clientId()).orElse(null);
+        String name = client == null ? null : client.displayName();
+        return new Recipient(old.address(), name,
+                app.spotter.calendar.CalendarObjects.summaryFor(event.sessionType(), name, true), true);
     }
 
     private static int lastSent(RemoteEvent previous) {
@@ -91,11 +195,34 @@ class EmailCalendarProvider implements CalendarProvider {
         }
     }
 
-    private static CalendarEvent withSequenceAbove(CalendarEvent e, int lastSent) {
-        if (e.sequence() > lastSent) {
-            return e;
+    /** Collects per-recipient failures so that one never stops another; a transient one is reported first. */
+    private static final class Failures {
+
+        interface Send {
+            void run() throws SyncFailure;
         }
-        return new CalendarEvent(e.bookingId(), e.trainerId(), e.clientId(), e.uid(), e.summary(), e.sessionType(),
-                e.location(), e.start(), e.end(), e.zone(), e.colorHex(), lastSent + 1, e.cancelled());
+
+        private final List<SyncFailure> all = new ArrayList<>(2);
+
+        Optional<SyncFailure> attempt(Send send) {
+            try {
+                send.run();
+                return Optional.empty();
+            } catch (SyncFailure failure) {
+                all.add(failure);
+                return Optional.of(failure);
+            }
+        }
+
+        void throwIfAny() throws SyncFailure {
+            for (SyncFailure failure : all) {
+                if (failure.kind() != SyncFailure.Kind.PERMANENT) {
+                    throw failure;
+                }
+            }
+            if (!all.isEmpty()) {
+                throw all.getFirst();
+            }
+        }
     }
 }

@@ -33,13 +33,17 @@ class InvitationWriter {
         this.sender = sender;
     }
 
-    Invitation write(CalendarEvent event, Recipient recipient, Trainer trainer, ItipMethod method) {
+    /** @param update the recipient already holds an earlier version (the wording says "Updated") */
+    Invitation write(CalendarEvent event, Recipient recipient, Trainer trainer, ItipMethod method, boolean update) {
+        if (recipient.isClient()) {
+            event = event.withoutColor(); // the trainer's colours are their display setting, not the client's
+        }
         Organizer organizer = new Organizer(trainer.name(), sender.fromAddress());
         // each copy lists only its own recipient: the trainer's copy must not carry the client's name or address
         // when names are hidden, and nobody needs the other's address to accept (RFC 5546 3.2.2 allows a subset)
         List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email()));
         String ics = calendars.invitation(event, recipient.summary(), organizer, attendees, method);
-        InvitationWording wording = InvitationWording.of(event, recipient, trainer.name(), trainer.email(), method);
+        InvitationWording wording = InvitationWording.of(event, recipient, trainer.name(), trainer.email(), method, update);
         Context model = new Context();
         model.setVariable("w", wording);
         String html = templates.process("email/invitation", model);

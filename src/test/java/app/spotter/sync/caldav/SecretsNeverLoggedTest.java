@@ -28,7 +28,8 @@ class SecretsNeverLoggedTest {
         try (StubDavServer stub = new StubDavServer()) {
             stub.on("PROPFIND", "/.well-known/caldav", answer(301, "", "Location", "/"))
                     .on("PROPFIND", "/", answer(401, ""));
-            CalDavClient client = CalDavClient.connect(stub.baseUrl(), "thandi@icloud.com", PASSWORD);
+            CalDavClient client = CalDavClient.connect(stub.baseUrl(), "thandi@icloud.com", PASSWORD,
+                    DavPolicy.allowingPrivateNetworks());
 
             assertThatThrownBy(client::calendarHome).as("a refused login is a sync failure")
                     .isInstanceOf(app.spotter.sync.SyncFailure.class).hasMessageNotContaining(PASSWORD);

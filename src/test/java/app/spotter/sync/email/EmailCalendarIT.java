@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,11 +44,17 @@ class EmailCalendarIT extends SpotterIT {
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
             .withPerMethodLifecycle(false);
 
+    /** Addresses containing this are refused by the mail server with 550 (a mailbox that does not exist). */
+    private static final String REFUSED = "refused-";
+
+    private static final RefusingSmtpProxy PROXY = new RefusingSmtpProxy(SMTP_PORT, REFUSED);
+
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", PROXY::port);
         registry.add("spotter.mail-from", () -> "Spotter <" + FROM + ">");
+        registry.add("spotter.public-url", () -> "https://book.spotter.test/");
         // the mail settings make this a Spring context of its own, which must not open the shared context's
         // embedded PostgreSQL data folder (it is locked); so it gets a PostgreSQL of its own, as an external server
         registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
@@ -80,6 +87,9 @@ class EmailCalendarIT extends SpotterIT {
 
     @Autowired
     private Clients clients;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private final String clientAddress = "client-" + UUID.randomUUID() + "@clients.test";
     private final String trainerAddress = "trainer-" + UUID.randomUUID() + "@calendar.test";
@@ -116,7 +126,8 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(attendees(toTrainer)).containsExactly("mailto:" + trainerAddress);
         var attendee = toClient.event().getProperty(Property.ATTENDEE).orElseThrow();
         assertThat(attendee.getParameter(Parameter.PARTSTAT).orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
-        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("TRUE");
+        // nobody reads replies yet, so none is asked for
+        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("FALSE");
         assertThat(toClient.text()).contains("Hi Lerato Mokoena,", "Reply to this email", trainerEmail);
     }
 
@@ -252,6 +263,182 @@ class EmailCalendarIT extends SpotterIT {
                 + "O'Neil & Co Bcc: x@evil.test ATTENDEE:mailto:x@evil.test");
     }
 
+    // ---- one copy per person: each recipient hears only about what their own copy shows
+
+    @Test
+    void changingTheDisplayZoneSendsClientsNothingAndTheTrainerOneUpdateWithAHigherSequence() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Lerato", "Mokoena", clientAddress);
+        book(api, client, inDays(20, "09:00"), "Zoo Lake gym", null);
+        book(api, client, inDays(21, "09:00"), null, null);
+        awaitMessages(clientAddress, 2);
+        awaitMessages(trainerAddress, 2);
+
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"timezone_display":"Europe/London"}""").status()).isEqualTo(200);
+
+        List<MimeMessage> toTrainer = awaitMessages(trainerAddress, 4);
+        drained(api);
+        assertThat(messagesTo(clientAddress)).as("to the client").hasSize(2);
+        assertThat(messagesTo(trainerAddress)).as("to the trainer").hasSize(4);
+        ReceivedInvitation update = ReceivedInvitation.of(toTrainer.get(3));
+        assertThat(update.method()).isEqualTo("REQUEST");
+        assertThat(update.sequence()).isEqualTo(1);
+        assertThat(update.inlineIcs()).contains("TZID=Europe/London");
+    }
+
+    @Test
+    void turningClientNamesOffAndOnAgainSendsClientsNothing() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Sipho", "Dlamini", clientAddress);
+        book(api, client, inDays(22, "07:00"), null, null);
+        awaitMessages(clientAddress, 1);
+        awaitMessages(trainerAddress, 1);
+
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"show_client_names":false}""").status()).isEqualTo(200);
+        ReceivedInvitation hidden = ReceivedInvitation.of(awaitMessages(trainerAddress, 2).get(1));
+        drained(api);
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"show_client_names":true}""").status()).isEqualTo(200);
+        ReceivedInvitation shown = ReceivedInvitation.of(awaitMessages(trainerAddress, 3).get(2));
+        drained(api);
+
+        assertThat(messagesTo(clientAddress)).as("to the client").hasSize(1);
+        assertThat(messagesTo(trainerAddress)).as("to the trainer").hasSize(3);
+        assertThat(hidden.value(Property.SUMMARY)).isEqualTo("1:1 session");
+        assertThat(shown.value(Property.SUMMARY)).isEqualTo("1:1 session · Sipho Dlamini");
+        assertThat(shown.sequence()).isGreaterThan(hidden.sequence());
+    }
+
+    @Test
+    void aClientWhoGainsAnAddressGetsTheInvitationAndTheNoteAboutMissingAddressesGoes() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Zanele", "Mthembu", null);
+        book(api, client, inDays(23, "10:00"), null, null);
+        awaitMessages(trainerAddress, 1);
+        drained(api);
+        assertThat(emailStatus(api).get("error_message").stringValue()).contains("no email address");
+
+        assertThat(api.patch("/api/v1/clients/" + client, """
+                {"email":"%s"}""".formatted(clientAddress)).status()).isEqualTo(200);
+
+        ReceivedInvitation invitation = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        drained(api);
+        assertThat(invitation.method()).isEqualTo("REQUEST");
+        assertThat(invitation.message().getSubject()).startsWith("Invitation: ");
+        assertThat(messagesTo(trainerAddress)).as("to the trainer").hasSize(1);
+        assertThat(emailStatus(api).get("error_message").isNull()).isTrue();
+    }
+
+    @Test
+    void aChangedAddressGetsTheRequestAndTheOldAddressACancel() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Naledi", "Khumalo", clientAddress);
+        book(api, client, inDays(24, "18:00"), null, null);
+        ReceivedInvitation first = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        awaitMessages(trainerAddress, 1);
+        String newAddress = "new-" + clientAddress;
+
+        assertThat(api.patch("/api/v1/clients/" + client, """
+                {"email":"%s"}""".formatted(newAddress)).status()).isEqualTo(200);
+
+        ReceivedInvitation cancel = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(newAddress, 1).getFirst());
+        drained(api);
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancel.sequence()).isGreaterThan(first.sequence());
+        assertThat(request.method()).isEqualTo("REQUEST");
+        assertThat(request.value(Property.UID)).isEqualTo(first.value(Property.UID));
+        assertThat(messagesTo(clientAddress)).hasSize(2);
+        assertThat(messagesTo(newAddress)).hasSize(1);
+        assertThat(messagesTo(trainerAddress)).as("to the trainer").hasSize(1);
+    }
+
+    @Test
+    void aBookingMovedToAnotherClientWhileNamesAreHiddenCancelsForTheOldClientAndInvitesTheNewOne() {
+        ApiClient api = connectedTrainer(true);
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"show_client_names":false}""").status()).isEqualTo(200);
+        String first = api.createClient("Thabo", "Molefe", clientAddress);
+        String otherAddress = "other-" + clientAddress;
+        String second = api.createClient("Ayanda", "Zulu", otherAddress);
+        String booking = book(api, first, inDays(25, "12:00"), null, null);
+        awaitMessages(clientAddress, 1);
+        awaitMessages(trainerAddress, 1);
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"client_id":"%s"}""".formatted(second)).status()).isEqualTo(200);
+
+        ReceivedInvitation cancel = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(otherAddress, 1).getFirst());
+        drained(api);
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancel.everything()).doesNotContain("Ayanda");
+        assertThat(request.method()).isEqualTo("REQUEST");
+        assertThat(request.value(Property.SUMMARY)).isEqualTo("1:1 session · Ayanda Zulu");
+        assertThat(messagesTo(trainerAddress)).as("the trainer's copy shows no name, so it did not change")
+                .hasSize(1);
+    }
+
+    @Test
+    void aClientAddressTheMailServerRefusesDoesNotStopTheTrainersCopy() {
+        ApiClient api = connectedTrainer(true);
+        String refused = REFUSED + clientAddress;
+        String client = api.createClient("Kagiso", "Sithole", refused);
+        String booking = book(api, client, inDays(26, "09:00"), null, null);
+        awaitMessages(trainerAddress, 1);
+        Eventually.within(WAIT, () -> assertThat(emailStatus(api).get("error_message").stringValue())
+                .contains("refused", "SMTP 550"));
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"location":"Park run start"}""").status()).isEqualTo(200);
+
+        ReceivedInvitation update = ReceivedInvitation.of(awaitMessages(trainerAddress, 2).get(1));
+        drained(api);
+        assertThat(update.value(Property.LOCATION)).isEqualTo("Park run start");
+        assertThat(messagesTo(refused)).isEmpty();
+        assertThat(messagesTo(trainerAddress)).hasSize(2);
+    }
+
+    @Test
+    void theMessageIdIsSpottersOwnDomainAndTheSenderNameIsOnlyAName() throws Exception {
+        String email = "fay-" + UUID.randomUUID() + "@example.com";
+        assertThat(anonymous().post("/api/v1/trainers", """
+                {"name":"Fay <b>Evil</b> Bcc: victim@example.com","email":"%s","password":"correct horse battery",
+                 "timezone":"Africa/Johannesburg"}""".formatted(email)).status()).isEqualTo(201);
+        ApiClient api = new ApiClient(port, anonymous().post("/api/v1/auth/tokens", """
+                {"email":"%s","password":"correct horse battery"}""".formatted(email)).json().get("token")
+                .stringValue());
+        assertThat(api.put("/api/v1/calendar-sync/connections/email", """
+                {"trainer_address":"%s","send_to_clients":true}""".formatted(trainerAddress)).status())
+                .isEqualTo(200);
+        String client = api.createClient("Zoë", "O'Neil-Dube", clientAddress);
+        book(api, client, inDays(27, "08:00"), null, null);
+
+        MimeMessage mail = awaitMessages(clientAddress, 1).getFirst();
+        assertThat(mail.getMessageID()).matches("<[^@<>\\s]+@book\\.spotter\\.test>");
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo(FROM);
+        assertThat(from.getPersonal()).isEqualTo("Fay bEvilb Bcc victimexample.com via Spotter");
+        assertThat(mail.getHeader("From")[0]).doesNotContain("<b>", "victim@");
+        assertThat(mail.getAllRecipients()).hasSize(1);
+    }
+
+    /** A date this many days ahead, at this Johannesburg time, as the API takes it. */
+    private static String inDays(int days, String time) {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusDays(days) + "T" + time
+                + ":00+02:00";
+    }
+
+    /** Waits until the sync engine has no work left for this trainer: only then can "nothing more" be asserted. */
+    private void drained(ApiClient api) {
+        String trainerId = api.get("/api/v1/me").json().get("id").stringValue();
+        Eventually.await(WAIT, "sync work drained", () -> jdbc.sql(
+                "SELECT count(*) FROM sync_pending WHERE trainer_id = CAST(? AS uuid)").param(trainerId)
+                .query(Integer.class).single() == 0);
+    }
+
     private ApiClient connectedTrainer(boolean sendToClients) {
         ApiClient api = newTrainer();
         var response = api.put("/api/v1/calendar-sync/connections/email", """
@@ -307,12 +494,9 @@ class EmailCalendarIT extends SpotterIT {
         }).toList();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     /** Waits until no sync work is due or running, so that what has not been sent by then never will be. */
     private void pause() {
-        app.spotter.support.Eventually.await(java.time.Duration.ofSeconds(30), "due sync work done", () -> jdbc.sql("""
+        Eventually.await(WAIT, "due sync work done", () -> jdbc.sql("""
                 SELECT (SELECT count(*) FROM sync_pending WHERE due_at IS NOT NULL AND due_at <= now())
                      + (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'reconcile-booking'
                           AND (picked OR execution_time <= now()))""").query(Integer.class).single() == 0);

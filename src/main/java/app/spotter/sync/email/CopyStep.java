@@ -1,0 +1,11 @@
+package app.spotter.sync.email;
+
+/** One email to send for one recipient's copy, decided by {@link CopyDecision}. */
+sealed interface CopyStep {
+
+    /** Send (or re-send) this copy as a REQUEST carrying {@code sequence}. */
+    record Request(Copy copy, int sequence, boolean firstToThisAddress) implements CopyStep {}
+
+    /** Tell an address that no longer gets this copy (changed address, another client, booking cancelled). */
+    record Cancel(SentCopy old, int sequence) implements CopyStep {}
+}

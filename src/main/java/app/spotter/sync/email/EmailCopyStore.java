@@ -1,0 +1,49 @@
+package app.spotter.sync.email;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code email_invitation_copies}: what each recipient last received of a booking, one row per place. */
+@Repository
+class EmailCopyStore {
+
+    private final JdbcClient jdbc;
+
+    EmailCopyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<SentCopy> find(UUID trainerId, UUID bookingId) {
+        return jdbc.sql("""
+                SELECT recipient, client_id, address, fingerprint, sequence FROM email_invitation_copies
+                WHERE trainer_id = ? AND booking_id = ?""")
+                .params(trainerId, bookingId)
+                .query((rs, n) -> new SentCopy("client".equals(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    void save(UUID trainerId, UUID bookingId, SentCopy copy) {
+        jdbc.sql("""
+                INSERT INTO email_invitation_copies (booking_id, trainer_id, recipient, client_id, address,
+                                                     fingerprint, sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (booking_id, recipient) DO UPDATE
+                   SET client_id = EXCLUDED.client_id, address = EXCLUDED.address,
+                       fingerprint = EXCLUDED.fingerprint, sequence = EXCLUDED.sequence, sent_at = NOW()""")
+                .params(bookingId, trainerId, place(copy.client()), copy.clientId(), copy.address(),
+                        copy.fingerprint(), copy.sequence())
+                .update();
+    }
+
+    void delete(UUID trainerId, UUID bookingId, boolean client) {
+        jdbc.sql("DELETE FROM email_invitation_copies WHERE trainer_id = ? AND booking_id = ? AND recipient = ?")
+                .params(trainerId, bookingId, place(client)).update();
+    }
+
+    private static String place(boolean client) {
+        return client ? "client" : "trainer";
+    }
+}
