@@ -1,9 +1,11 @@
 package app.spotter.booking;
 
 import app.spotter.support.web.ApiProblem;
+import app.spotter.support.web.Cursor;
 import app.spotter.support.web.JsonFields;
 import app.spotter.trainer.CurrentTrainer;
 import app.spotter.trainer.Trainers;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/bookings")
 class BookingApi {
 
+    static final Duration LONGEST_RANGE = Duration.ofDays(366);
+
     private final Bookings bookings;
     private final Trainers trainers;
 
@@ -44,17 +49,45 @@ class BookingApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, zone(trainerId)));
     }
 
+    /**
+     * Bounded whichever way it is asked: a range spans at most {@link #LONGEST_RANGE}, and every answer is a page of
+     * at most {@link Cursor#MAX_PAGE} bookings; when more follow, a {@code Link: <...>; rel="next"} header carries
+     * the cursor of the next page (RFC 8288).
+     */
     @GetMapping
-    List<BookingView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            OffsetDateTime from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            OffsetDateTime to) {
+    ResponseEntity<List<BookingView>> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiProblem.invalid("to", "must be after from");
         }
+        if (from != null && to != null && Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw ApiProblem.invalid("to", "must be at most 366 days after from; ask for a year at a time");
+        }
+        int size = Cursor.limit(limit);
+        Instant afterStart = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> key = Cursor.decode(cursor, 2);
+            try {
+                afterStart = Instant.parse(key.get(0));
+                afterId = UUID.fromString(key.get(1));
+            } catch (RuntimeException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor from a previous page");
+            }
+        }
         UUID trainerId = CurrentTrainer.id();
         ZoneId zone = zone(trainerId);
-        return bookings.between(trainerId, instant(from), instant(to)).stream()
-                .map(b -> BookingView.of(b, zone)).toList();
+        List<Booking> page = bookings.page(trainerId, instant(from), instant(to), afterStart, afterId, size + 1);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            Booking last = page.getLast();
+            answer.header(HttpHeaders.LINK,
+                    Cursor.nextLink(Cursor.encode(last.details().startsAt().toString(), last.id().toString())));
+        }
+        return answer.body(page.stream().map(b -> BookingView.of(b, zone)).toList());
     }
 
     @GetMapping("/{id}")

@@ -71,6 +71,24 @@ class BookingRepository {
                 .query(BookingRepository::map).list();
     }
 
+    /**
+     * One page of the bookings overlapping [from, to) (either end open), in (starts_at, id) order, starting after
+     * the given key when there is one. At most {@code limit} rows are read.
+     */
+    List<Booking> page(UUID trainerId, Instant from, Instant to, Instant afterStart, UUID afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM bookings
+                WHERE trainer_id = ? AND status <> 'deleted'
+                  AND (CAST(? AS timestamptz) IS NULL OR ends_at > ?)
+                  AND (CAST(? AS timestamptz) IS NULL OR starts_at < ?)
+                  AND (CAST(? AS timestamptz) IS NULL OR (starts_at, id) > (?, CAST(? AS uuid)))
+                ORDER BY starts_at, id
+                LIMIT ?""")
+                .params(trainerId, ts(from), ts(from), ts(to), ts(to), ts(afterStart), ts(afterStart), afterId,
+                        limit)
+                .query(BookingRepository::map).list();
+    }
+
     List<Booking> scheduledFrom(UUID trainerId, Instant from) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND ends_at > ? ORDER BY starts_at, id")

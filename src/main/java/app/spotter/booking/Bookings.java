@@ -60,6 +60,14 @@ public class Bookings {
         return repository.between(trainerId, from, to);
     }
 
+    /**
+     * A bounded page of the trainer's visible bookings overlapping [from, to), after the (start, id) key of the
+     * previous page's last booking when given.
+     */
+    public List<Booking> page(UUID trainerId, Instant from, Instant to, Instant afterStart, UUID afterId, int limit) {
+        return repository.page(trainerId, from, to, afterStart, afterId, limit);
+    }
+
     public List<Booking> scheduledFrom(UUID trainerId, Instant from) {
         return repository.scheduledFrom(trainerId, from);
     }

@@ -1,5 +1,7 @@
 package app.spotter.client;
 
+import app.spotter.support.web.ApiProblem;
+import app.spotter.support.web.Cursor;
 import app.spotter.support.web.JsonFields;
 import app.spotter.trainer.CurrentTrainer;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -47,9 +51,26 @@ class ClientApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(ClientView.of(clients.create(draft)));
     }
 
+    /** A page of at most {@link Cursor#MAX_PAGE} clients in name order; a {@code Link} header names the next. */
     @GetMapping
-    List<ClientView> list() {
-        return clients.list(CurrentTrainer.id()).stream().map(ClientView::of).toList();
+    ResponseEntity<List<ClientView>> list(@RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = Cursor.limit(limit);
+        UUID after = null;
+        if (cursor != null) {
+            try {
+                after = UUID.fromString(Cursor.decode(cursor, 1).getFirst());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor from a previous page");
+            }
+        }
+        List<Client> page = clients.page(CurrentTrainer.id(), after, size + 1);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            answer.header(HttpHeaders.LINK, Cursor.nextLink(Cursor.encode(page.getLast().id().toString())));
+        }
+        return answer.body(page.stream().map(ClientView::of).toList());
     }
 
     @GetMapping("/{id}")

@@ -48,6 +48,19 @@ class ClientRepository {
                 .param(trainerId).query(ClientRepository::map).list();
     }
 
+    /** One page in name order, after the client with id {@code after} (the previous page's last) when given. */
+    List<Client> page(UUID trainerId, UUID after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM clients c
+                WHERE trainer_id = ? AND deleted_at IS NULL
+                  AND (CAST(? AS uuid) IS NULL OR (lower(last_name), lower(first_name), id) >
+                       (SELECT lower(p.last_name), lower(p.first_name), p.id FROM clients p
+                         WHERE p.id = ? AND p.trainer_id = c.trainer_id))
+                ORDER BY lower(last_name), lower(first_name), id
+                LIMIT ?""")
+                .params(trainerId, after, after, limit).query(ClientRepository::map).list();
+    }
+
     /** Counts the client's sessions still on the calendar; they have to be cancelled before the client goes. */
     int scheduledBookings(UUID trainerId, UUID id) {
         return jdbc.sql("SELECT count(*) FROM bookings WHERE trainer_id = ? AND client_id = ? AND status = 'scheduled'")

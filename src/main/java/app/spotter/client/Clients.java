@@ -30,6 +30,11 @@ public class Clients {
         return repository.list(trainerId);
     }
 
+    /** A bounded page in name order; {@code after} is the id of the previous page's last client, or null. */
+    public List<Client> page(UUID trainerId, UUID after, int limit) {
+        return repository.page(trainerId, after, limit);
+    }
+
     public Optional<Client> find(UUID trainerId, UUID id) {
         return repository.find(trainerId, id);
     }

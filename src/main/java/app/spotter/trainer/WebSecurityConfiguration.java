@@ -26,7 +26,7 @@ class WebSecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, TrainerLogins logins, PasswordEncoder passwords)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
+                        .requestMatchers("/feeds/**", "/oauth/*/callback", "/actuator/health",
                                 "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
                                 "/signup").permitAll()
                         .anyRequest().hasRole("TRAINER"))

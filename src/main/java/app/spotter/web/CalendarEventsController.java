@@ -11,6 +11,7 @@ import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
 import app.spotter.trainer.CurrentTrainer;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,6 +44,9 @@ class CalendarEventsController {
     public record Event(String id, String title, String start, String end, String backgroundColor,
             String borderColor, String textColor, Map<String, String> extendedProps) {}
 
+    static final Duration LONGEST_RANGE = Duration.ofDays(62);
+    static final int MAX_EVENTS = 5_000;
+
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Bookings bookings;
@@ -57,13 +61,19 @@ class CalendarEventsController {
 
     @GetMapping(path = "/app/calendar/events", produces = "application/json")
     @ResponseBody
-    List<Event> events(@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
+    List<Event> events(@RequestParam String start, @RequestParam String end) {
         UUID trainerId = CurrentTrainer.id();
         SyncPreferences prefs = preferences.get(trainerId);
         ZoneId zone = prefs.timezoneDisplay();
+        Instant from = instant(start, zone);
+        Instant to = instant(end, zone);
+        // bounded: FullCalendar asks for at most a six-week month grid; the row cap bounds memory even then
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw app.spotter.support.web.ApiProblem.invalid("end", "must be after start, at most 62 days later");
+        }
         Map<UUID, String> names = clients.list(trainerId).stream()
                 .collect(Collectors.toMap(Client::id, Client::displayName));
-        return bookings.between(trainerId, instant(start, zone), instant(end, zone)).stream()
+        return bookings.page(trainerId, from, to, null, null, MAX_EVENTS).stream()
                 .filter(b -> b.status() == BookingStatus.SCHEDULED)
                 .map(b -> event(b, prefs, names.get(b.details().clientId())))
                 .toList();
@@ -83,7 +93,7 @@ class CalendarEventsController {
     /** FullCalendar sends either an offset date-time or, with a named zone, a wall-clock one. */
     private static Instant instant(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
-            return null;
+            throw app.spotter.support.web.ApiProblem.invalid("start", "must be a date-time");
         }
         String v = value.strip().replace(' ', '+');
         try {

@@ -54,6 +54,8 @@ final class SpotterProcess implements AutoCloseable {
             command.addAll(BenchConfig.spotterJvmOptions());
             command.add("-jar");
             command.add(jar.toString());
+            // the benchmarks' Radicale listens on loopback, which Spotter refuses by default
+            command.add("--spotter.caldav.allow-private-networks=true");
             properties.forEach(p -> command.add("--" + p));
             BenchConfig.spotterProperties().forEach(p -> command.add("--" + p));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -237,8 +237,15 @@ class FeedIT extends SpotterIT {
             noisy.forEach(l -> l.setLevel(null));
             root.detachAppender(captured);
         }
-        assertThat(captured.list).as("debug logging was on, so something was logged").isNotEmpty();
-        for (ILoggingEvent event : captured.list) {
+        // background threads (scheduler, sync jobs) may still be inside the appender: AppenderBase.doAppend holds
+        // the appender's lock while it adds, so stop it and copy under that same lock before reading
+        List<ILoggingEvent> events;
+        synchronized (captured) {
+            captured.stop();
+            events = List.copyOf(captured.list);
+        }
+        assertThat(events).as("debug logging was on, so something was logged").isNotEmpty();
+        for (ILoggingEvent event : events) {
             String line = event.getFormattedMessage() + " " + (event.getThrowableProxy() == null ? ""
                     : event.getThrowableProxy().getMessage());
             for (String token : tokens) {

@@ -36,7 +36,8 @@ class TwoInstancesOneDatabaseIT {
     static final int TRAINERS = 20;
     static final int PER_TRAINER = 100;
     static final int BOOKINGS = TRAINERS * PER_TRAINER;
-    static final OffsetDateTime FIRST = OffsetDateTime.parse("2027-05-03T06:00:00+02:00");
+    static final OffsetDateTime FIRST = OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow 06:00, never a fixed date
 
     record Calendar(ApiClient api, URI url, List<String> bookingIds) {}
 

@@ -78,6 +78,22 @@ public final class ApiClient {
         }
     }
 
+    /** The headers of a GET (for Link, Retry-After and the like). */
+    public java.net.http.HttpHeaders headers(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs up a fresh trainer and returns a client holding their token. */
     public static ApiClient newTrainer(int port, String zone) {
         ApiClient anonymous = new ApiClient(port, null);

@@ -33,6 +33,8 @@ public abstract class SpotterIT {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("spotter.data-dir", DATA_DIR::toString);
         registry.add("spotter.embedded-postgres.ephemeral", () -> "true");
+        // Radicale, Xandikos and the stub servers listen on loopback, which Spotter refuses by default (SSRF guard).
+        registry.add("spotter.caldav.allow-private-networks", () -> "true");
     }
 
     protected ApiClient newTrainer() {

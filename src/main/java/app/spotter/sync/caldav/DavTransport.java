@@ -3,8 +3,11 @@ package app.spotter.sync.caldav;
 import app.spotter.sync.SyncFailure;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -12,20 +15,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends WebDAV requests with HTTP Basic auth, timeouts and self-handled redirects. It answers with whatever status
- * the server gave (operations decide which are outcomes and which are failures); only I/O trouble and refused
- * redirects become {@link SyncFailure}s here. Logs name the method, URL and status, never a header.
+ * Sends WebDAV requests with HTTP Basic auth, bounded cost and self-handled redirects. It answers with whatever
+ * status the server gave (operations decide which are outcomes and which are failures); only I/O trouble, refused
+ * addresses or redirects, and exceeded limits become {@link SyncFailure}s here. Logs name the method, URL and
+ * status, never a header.
+ *
+ * <p>Bounds ({@link DavPolicy}): one call, redirects and the retry on a dropped connection included, ends within
+ * the deadline, headers and body alike ({@code HttpRequest.timeout} alone stops counting once headers arrive), and
+ * holds at most the size cap in memory. Before every request the host is resolved and each address checked
+ * ({@link PublicAddresses}); the checked addresses are the ones connected to ({@link PinnedAddresses}).
+ * Credentials go only to the origin the trainer entered (for iCloud also its {@code *.icloud.com} hosts).
  */
 final class DavTransport {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(DavTransport.class);
 
@@ -33,14 +49,31 @@ final class DavTransport {
     private final String authorization;
     private final FailureMapper failures;
     private final String userAgent;
+    private final DavPolicy policy;
+    private final URI origin;
+    private final Predicate<InetAddress> publicAddress;
 
+    /** For tests on loopback: private networks allowed, credentials for the origin of each call's first request. */
     DavTransport(HttpClient http, String username, String password, Clock clock) {
-        this(http, username, password, clock, null);
+        this(http, DavPolicy.allowingPrivateNetworks(), null, username, password, clock, null);
     }
 
-    /** @param userAgent sent as User-Agent when given (which Spotter instance wrote what), else the JDK's */
-    DavTransport(HttpClient http, String username, String password, Clock clock, String userAgent) {
+    /**
+     * @param origin the URL the trainer entered: credentials go to its origin only; null: to each call's first URL
+     * @param userAgent sent as User-Agent when given (which Spotter instance wrote what), else the JDK's
+     */
+    DavTransport(HttpClient http, DavPolicy policy, URI origin, String username, String password, Clock clock,
+            String userAgent) {
+        this(http, policy, PublicAddresses::isPublic, origin, username, password, clock, userAgent);
+    }
+
+    /** @param publicAddress which resolved addresses count as public (tests stand a loopback server in for one) */
+    DavTransport(HttpClient http, DavPolicy policy, Predicate<InetAddress> publicAddress, URI origin, String username,
+            String password, Clock clock, String userAgent) {
         this.http = http;
+        this.publicAddress = publicAddress;
+        this.policy = policy;
+        this.origin = origin;
         this.userAgent = userAgent;
         // RFC 7617 2.1: user-id ":" password, UTF-8 (the charset every current server assumes), base64.
         this.authorization = "Basic " + Base64.getEncoder()
@@ -62,11 +95,21 @@ final class DavTransport {
         return failures;
     }
 
+    DavPolicy policy() {
+        return policy;
+    }
+
     DavExchange send(DavRequest request) throws SyncFailure {
+        long deadline = System.nanoTime() + policy.deadline().toNanos();
+        URI trusted = origin != null ? origin : request.uri();
         DavRequest current = request;
-        boolean credentials = true;
         for (int hop = 0; ; hop++) {
-            DavExchange exchange = once(current, credentials);
+            boolean credentials = Redirects.keepsCredentials(trusted, current.uri());
+            DavExchange exchange = once(current, credentials, deadline);
+            if (!credentials && exchange.status() == 401) {
+                // A server sent us elsewhere (redirect or discovered href), and that host wants the password.
+                throw new CredentialsWithheld(trusted.getHost(), current.uri().getHost());
+            }
             Optional<URI> next;
             try {
                 next = Redirects.target(current.uri(), exchange.status(), exchange.header("Location"));
@@ -81,7 +124,6 @@ final class DavTransport {
                 throw SyncFailure.permanent("The calendar server " + request.uri().getHost()
                         + " redirected Spotter too many times; check the server address.", null);
             }
-            credentials = credentials && Redirects.keepsCredentials(current.uri(), next.get());
             log.debug("{} redirected ({}) to {}", current, exchange.status(), next.get());
             current = current.redirectedTo(next.get(), exchange.status() == 303);
         }
@@ -95,25 +137,59 @@ final class DavTransport {
      * MKCALENDAR goes to a fresh path that {@link Calendars#create} checks after any refusal, so one retry on a
      * fresh connection is safe for all of them.
      */
-    private DavExchange once(DavRequest request, boolean credentials) throws SyncFailure {
+    private DavExchange once(DavRequest request, boolean credentials, long deadline) throws SyncFailure {
+        checkAddress(request.uri());
         try {
-            return attempt(request, credentials);
+            return attempt(request, credentials, deadline);
         } catch (BrokenConnection first) {
             log.debug("{} retried after a dropped connection: {}", request, first.cause.toString());
             try {
-                return attempt(request, credentials);
+                return attempt(request, credentials, deadline);
             } catch (BrokenConnection second) {
                 throw failures.forIo(second.cause, request.uri().getHost());
             }
         }
     }
 
-    private DavExchange attempt(DavRequest request, boolean credentials) throws SyncFailure, BrokenConnection {
+    /**
+     * Resolves the host and refuses it unless every address is public; then pins those addresses so that the
+     * connection HttpClient opens next goes to one of them, whatever DNS answers by then.
+     */
+    private void checkAddress(URI uri) throws SyncFailure {
+        if (policy.allowPrivateNetworks()) {
+            return;
+        }
+        String host = uri.getHost();
+        if (host == null) {
+            throw new AddressRefused(String.valueOf(uri.getAuthority()));
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw failures.forIo(e, host);
+        }
+        for (InetAddress address : addresses) {
+            if (!publicAddress.test(address)) {
+                log.debug("refused {}: {} is not public", uri, address);
+                throw new AddressRefused(host);
+            }
+        }
+        PinnedAddresses.pin(host, List.of(addresses), policy.deadline().plus(CONNECT_TIMEOUT));
+    }
+
+    private DavExchange attempt(DavRequest request, boolean credentials, long deadline)
+            throws SyncFailure, BrokenConnection {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw tooSlow(request);
+        }
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .timeout(REQUEST_TIMEOUT)
+                // Until the headers arrive; the body is bounded by the wait below.
+                .timeout(Duration.ofNanos(remaining))
                 .method(request.method(), body);
         request.headers().forEach(builder::header);
         if (userAgent != null) {
@@ -123,25 +199,73 @@ final class DavTransport {
             // Preemptive: iCloud and Radicale both expect Basic on the first request, saving a 401 round trip.
             builder.header("Authorization", authorization);
         }
+        long cap = policy.capFor(request.method());
+        AtomicReference<CappedBody> reader = new AtomicReference<>();
         long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(builder.build(), info -> {
+            CappedBody capped = CappedBody.of(info, cap);
+            reader.set(capped);
+            return capped;
+        });
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = pending.get(remaining, TimeUnit.NANOSECONDS);
             DavExchange exchange = new DavExchange(request.method(), request.uri(), response.statusCode(),
                     response.headers(), response.body() == null ? new byte[0] : response.body());
             log.debug("{} in {} ms", exchange, (System.nanoTime() - started) / 1_000_000);
             return exchange;
-        } catch (HttpTimeoutException | ConnectException | SSLException e) {
-            // Slow, unreachable or untrusted: repeating at once would not help, the engine's backoff may.
-            log.debug("{} failed: {}", request, e.toString());
-            throw failures.forIo(e, request.uri().getHost());
-        } catch (IOException e) {
-            throw new BrokenConnection(e);
+        } catch (TimeoutException e) {
+            // A server that stalls or trickles: stop reading and close the connection; it costs no more than this.
+            stop(pending, reader, e);
+            log.debug("{} passed its deadline", request);
+            throw tooSlow(request);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CappedBody.TooLarge) {
+                log.debug("{} answered more than {} bytes", request, cap);
+                throw SyncFailure.transientFailure("The calendar server " + request.uri().getHost()
+                        + " sent an answer larger than " + size(cap) + ", far more than a calendar needs; Spotter "
+                        + "stopped reading it. Spotter will retry.", null, cause);
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof ConnectException
+                    || cause instanceof SSLException) {
+                // Slow, unreachable or untrusted: repeating at once would not help, the engine's backoff may.
+                log.debug("{} failed: {}", request, cause.toString());
+                if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                    throw tooSlow(request);
+                }
+                throw failures.forIo((IOException) cause, request.uri().getHost());
+            }
+            if (cause instanceof IOException io) {
+                throw new BrokenConnection(io);
+            }
+            throw SyncFailure.transientFailure("The connection to " + request.uri().getHost()
+                    + " failed; Spotter will retry.", null, cause);
         } catch (InterruptedException e) {
+            stop(pending, reader, e);
             // Keep the interrupt for the scheduler that is shutting us down; the work stays pending.
             Thread.currentThread().interrupt();
             throw SyncFailure.transientFailure("Spotter was interrupted while talking to the calendar server.",
                     null, e);
         }
+    }
+
+    private static void stop(CompletableFuture<?> pending, AtomicReference<CappedBody> reader, Throwable why) {
+        CappedBody body = reader.get();
+        if (body != null) {
+            body.abort(why);
+        }
+        pending.cancel(true);
+    }
+
+    private SyncFailure tooSlow(DavRequest request) {
+        return SyncFailure.transientFailure("The calendar server " + request.uri().getHost()
+                + " did not finish answering within " + policy.deadline().toSeconds() + " seconds; Spotter will "
+                + "retry.", null, null);
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MiB"
+                : bytes >= 1024 ? (bytes / 1024) + " KiB" : bytes + " bytes";
     }
 
     /** The connection broke after it was established: possibly a dead pooled socket, worth one fresh try. */

@@ -48,11 +48,24 @@ final class Redirects {
     }
 
     /**
-     * Credentials follow a redirect to another origin only over https: iCloud needs them on pNN-caldav, while a
-     * plain-http redirect to a stranger must not receive the password.
+     * Credentials go only to the origin the trainer entered (issue: a redirect or a discovered href naming another
+     * host must not receive the password). iCloud is the one exception it needs: caldav.icloud.com hands each
+     * account to a partition host (pNN-caldav.icloud.com), always over https.
+     *
+     * @param origin the URL the trainer entered
      */
     static boolean keepsCredentials(URI origin, URI target) {
-        return "https".equalsIgnoreCase(target.getScheme()) || sameOrigin(origin, target);
+        return sameOrigin(origin, target) || (isIcloud(origin) && isIcloud(target)
+                && "https".equalsIgnoreCase(origin.getScheme()) && "https".equalsIgnoreCase(target.getScheme()));
+    }
+
+    private static boolean isIcloud(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("icloud.com") || lower.endsWith(".icloud.com");
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -1,5 +1,6 @@
 package app.spotter.sync.google;
 
+import app.spotter.preferences.SyncPreferences;
 import app.spotter.calendar.CalendarEvent;
 import app.spotter.sync.CalendarProvider;
 import app.spotter.sync.Connection;
@@ -42,6 +43,22 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     @Override
     public Provider provider() {
         return Provider.GOOGLE;
+    }
+
+    @Override
+    public boolean enabled(SyncPreferences p) {
+        return p.googleCalendarEnabled();
+    }
+
+    @Override
+    public SyncPreferences withEnabled(SyncPreferences p, boolean on) {
+        return new SyncPreferences(p.trainerId(), on, p.appleCalendarEnabled(), p.emailCalendarEnabled(), p.syncFrequency(), p.calendarViewDefault(),
+                p.showClientNames(), p.sessionColors(), p.timezoneDisplay());
+    }
+
+    @Override
+    public String bookingColumn() {
+        return "google_event_id";
     }
 
     @Override

@@ -8,6 +8,9 @@ import app.spotter.support.FaultyProxy;
 import app.spotter.support.SpotterIT;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class AppleCalendarSyncIT extends SpotterIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** Bookings go on days after this one, a month ahead of the clock, so no test runs out of future. */
+    static final LocalDate BASE = LocalDate.now(ZoneId.of("Africa/Johannesburg")).plusDays(30);
 
     static CalDavServerProcess server;
 
@@ -73,6 +78,30 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         Eventually.await(WAIT, "event " + bookingId + " removed", () -> raw.get(eventUrl(bookingId)).status() == 404);
     }
 
+    /**
+     * Waits until this trainer has no sync work that is due: no due pending booking and no round queued for a
+     * connection. What is still not in the calendar afterwards will not get there by waiting longer.
+     */
+    void awaitDueWorkDone() {
+        String trainerId = api.get("/api/v1/me").json().get("id").stringValue();
+        Eventually.await(WAIT, "due sync work of the trainer done", () -> jdbc.sql("""
+                SELECT (SELECT count(*) FROM sync_pending WHERE trainer_id = CAST(? AS uuid)
+                          AND due_at IS NOT NULL AND due_at <= now())
+                     + (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'sync-round'
+                          AND task_instance LIKE ? AND execution_time <= now())""")
+                .params(trainerId, trainerId + ":%").query(Integer.class).single() == 0);
+    }
+
+    /** Local time on day {@code day} after {@link #BASE}, in Johannesburg (UTC+2 all year). */
+    static String at(int day, String hourMinute) {
+        return BASE.plusDays(day) + "T" + hourMinute + ":00+02:00";
+    }
+
+    /** The same day as iCalendar's local DATE-TIME text (RFC 5545 3.3.5), for DTSTART;TZID=... checks. */
+    static String ical(int day, String hhmmss) {
+        return BASE.plusDays(day).format(DateTimeFormatter.BASIC_ISO_DATE) + "T" + hhmmss;
+    }
+
     static String unfolded(String ics) {
         return ics.replace("\r\n ", "").replace("\r\n\t", "");
     }
@@ -90,13 +119,13 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     @Test
     void aNewBookingAppearsInTheCalendarInTheTrainersZoneWithoutNotesOrAttendees() {
         var created = api.post("/api/v1/bookings", """
-                {"client_id":"%s","starts_at":"2026-12-01T09:00:00+02:00","duration_minutes":60,
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
                  "location":"Sea Point Promenade","notes":"left knee injury","session_type":"assessment"}"""
-                .formatted(clientId));
+                .formatted(clientId, at(1, "09:00")));
         String id = created.json().get("id").stringValue();
         String ics = awaitEvent(id, "SUMMARY:Assessment · Naledi Dube");
-        assertThat(ics).contains("UID:" + id + "@", "DTSTART;TZID=Africa/Johannesburg:20261201T090000",
-                "DTEND;TZID=Africa/Johannesburg:20261201T100000", "BEGIN:VTIMEZONE", "LOCATION:Sea Point Promenade");
+        assertThat(ics).contains("UID:" + id + "@", "DTSTART;TZID=Africa/Johannesburg:" + ical(1, "090000"),
+                "DTEND;TZID=Africa/Johannesburg:" + ical(1, "100000"), "BEGIN:VTIMEZONE", "LOCATION:Sea Point Promenade");
         assertThat(ics).doesNotContain("knee", "ATTENDEE", "METHOD", "ORGANIZER");
         Eventually.await(WAIT, "status counts the event", () ->
                 api.get("/api/v1/calendar-sync/status").json().get(0).get("events_synced").intValue() == 1);
@@ -104,16 +133,16 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
 
     @Test
     void reschedulingMovesTheEventAndRaisesItsSequence() {
-        String id = api.createBooking(clientId, "2026-12-02T09:00:00+02:00", 60);
-        String first = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:20261202T090000");
-        api.patch("/api/v1/bookings/" + id, "{\"starts_at\":\"2026-12-02T15:30:00+02:00\"}");
-        String moved = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:20261202T153000");
+        String id = api.createBooking(clientId, at(2, "09:00"), 60);
+        String first = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(2, "090000"));
+        api.patch("/api/v1/bookings/" + id, "{\"starts_at\":\"" + at(2, "15:30") + "\"}");
+        String moved = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(2, "153000"));
         assertThat(sequence(moved)).isGreaterThan(sequence(first));
     }
 
     @Test
     void cancellingABookingRemovesItsEventFromTheCalendar() {
-        String id = api.createBooking(clientId, "2026-12-03T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, at(3, "09:00"), 60);
         awaitEvent(id, "UID:");
         api.post("/api/v1/bookings/" + id + "/cancel", null);
         awaitGone(id);
@@ -121,7 +150,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
 
     @Test
     void deletingABookingRemovesItsEventFromTheCalendar() {
-        String id = api.createBooking(clientId, "2026-12-04T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, at(4, "09:00"), 60);
         awaitEvent(id, "UID:");
         assertThat(api.delete("/api/v1/bookings/" + id).status()).isEqualTo(204);
         awaitGone(id);
@@ -129,7 +158,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
 
     @Test
     void hidingClientNamesRewritesTheEventWithoutTheName() {
-        String id = api.createBooking(clientId, "2026-12-05T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, at(5, "09:00"), 60);
         awaitEvent(id, "Naledi Dube");
         api.put("/api/v1/calendar-sync/preferences", "{\"show_client_names\":false}");
         String ics = awaitEvent(id, "SUMMARY:1:1 session\r\n");
@@ -140,14 +169,14 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     void sessionColoursArriveAsTheNearestCssColourName() {
         api.put("/api/v1/calendar-sync/preferences", "{\"session_colors\":{\"group\":\"#FF0000\"}}");
         var r = api.post("/api/v1/bookings", """
-                {"client_id":"%s","starts_at":"2026-12-06T09:00:00+02:00","duration_minutes":60,
-                 "session_type":"group"}""".formatted(clientId));
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "session_type":"group"}""".formatted(clientId, at(6, "09:00")));
         awaitEvent(r.json().get("id").stringValue(), "COLOR:red");
     }
 
     @Test
     void anEventChangedOnTheServerIsOverwrittenWithSpottersVersionOnTheNextChange() {
-        String id = api.createBooking(clientId, "2026-12-07T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, at(7, "09:00"), 60);
         String ours = awaitEvent(id, "UID:");
         // someone edits the event in Calendar.app: the server's etag moves on, ours is stale (412 next time)
         assertThat(raw.put(eventUrl(id), ours.replace("SUMMARY:1:1 session · Naledi Dube", "SUMMARY:Hijacked"))
@@ -164,7 +193,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
             clientId = api.createClient("Sipho", "Ndlovu", null);
             calendar = connect(proxy.uri(), "Flaky " + UUID.randomUUID());
             proxy.failNext(3, 500);
-            String id = api.createBooking(clientId, "2026-12-08T09:00:00+02:00", 60);
+            String id = api.createBooking(clientId, at(8, "09:00"), 60);
             Eventually.await(WAIT, "error status", () -> "error".equals(
                     api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue()));
             assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("error_message").stringValue())
@@ -183,7 +212,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
             api = newTrainer();
             clientId = api.createClient("Thabo", "Molefe", null);
             calendar = connect(proxy.uri(), "Quiet " + UUID.randomUUID());
-            String id = api.createBooking(clientId, "2026-12-09T09:00:00+02:00", 60);
+            String id = api.createBooking(clientId, at(9, "09:00"), 60);
             for (int i = 0; i < 5; i++) {
                 assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
             }
@@ -191,12 +220,13 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
                     .get("events_synced").intValue() == 1);
             // first round stores the sync token; "sync now" while a job runs must still be accepted
             assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
-            Thread.sleep(3000);
+            awaitDueWorkDone();
             int before = proxy.forwarded();
             assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
-            Thread.sleep(3000);
+            awaitDueWorkDone();
             assertThat(proxy.forwarded() - before).isEqualTo(1);
-            assertThat(id).isNotNull();
+            assertThat(awaitEvent(id, "UID:")).as("the quiet round left the event alone").contains(
+                    "UID:" + id + "@spotter.app");
         }
     }
 
@@ -207,7 +237,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
      */
     @Test
     void aSyncTokenTheServerNoLongerKnowsIsReplacedAndAnEventDeletedThereIsPutBack() {
-        String id = api.createBooking(clientId, "2026-12-10T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, at(10, "09:00"), 60);
         awaitEvent(id, "UID:");
         UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
         assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);

@@ -26,7 +26,8 @@ class CalDavClientIT {
 
     private void on(Kind kind) {
         server = SERVERS.computeIfAbsent(kind, CalDavServerProcess::start);
-        client = CalDavClient.connect(server.baseUrl(), CalDavServerProcess.USER, CalDavServerProcess.PASSWORD);
+        client = CalDavClient.connect(server.baseUrl(), CalDavServerProcess.USER, CalDavServerProcess.PASSWORD,
+                DavPolicy.allowingPrivateNetworks());
         raw = new RawDav(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD);
     }
 
@@ -199,7 +200,8 @@ class CalDavClientIT {
     void aWrongPasswordIsAnAuthFailureTheTrainerCanActOn(Kind kind) {
         on(kind);
         assumeTrue(server.authenticates(), "Xandikos has no authentication of its own");
-        CalDavClient wrong = CalDavClient.connect(server.baseUrl(), CalDavServerProcess.USER, "not the password");
+        CalDavClient wrong = CalDavClient.connect(server.baseUrl(), CalDavServerProcess.USER, "not the password",
+                DavPolicy.allowingPrivateNetworks());
 
         assertThatThrownBy(wrong::calendarHome)
                 .isInstanceOfSatisfying(SyncFailure.class, f -> {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class CalDavClientStubTest {
 
     private final StubDavServer stub = new StubDavServer();
-    private final CalDavClient client = CalDavClient.connect(stub.baseUrl(), "thandi@icloud.com", "abcd-efgh-ijkl");
+    private final CalDavClient client = CalDavClient.connect(stub.baseUrl(), "thandi@icloud.com", "abcd-efgh-ijkl",
+            DavPolicy.allowingPrivateNetworks());
 
     @AfterEach
     void stop() {
@@ -36,7 +37,7 @@ class CalDavClientStubTest {
 
     @Test
     void aMissingWellKnownFallsBackToTheBaseUrl() throws SyncFailure {
-        CalDavClient withPath = CalDavClient.connect(stub.baseUrl().resolve("/dav/"), "u", "p");
+        CalDavClient withPath = CalDavClient.connect(stub.baseUrl().resolve("/dav/"), "u", "p", DavPolicy.allowingPrivateNetworks());
         stub.on("PROPFIND", "/dav/", multistatus(Fixtures.text("icloud-principal.xml")))
                 .on("PROPFIND", "/1234567890/principal/", multistatus(Fixtures.text("icloud-calendar-home-set.xml")));
 

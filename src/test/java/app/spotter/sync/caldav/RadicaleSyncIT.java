@@ -31,35 +31,40 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
     }
 
     @Test
-    void withManualFrequencyNothingIsPushedUntilSyncNow() throws InterruptedException {
+    void withManualFrequencyNothingIsPushedUntilSyncNow() {
         api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
-        String id = api.createBooking(clientId, "2026-12-10T09:00:00+02:00", 60);
-        Thread.sleep(3000);
+        String id = api.createBooking(clientId, at(10, "09:00"), 60);
+        awaitDueWorkDone();
+        assertThat(jdbc.sql("SELECT count(*) FROM sync_pending WHERE booking_id = CAST(? AS uuid) AND due_at IS NULL")
+                .param(id).query(Integer.class).single()).as("waiting for sync now, with no due time").isEqualTo(1);
         assertThat(raw.get(eventUrl(id)).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/calendar-sync/sync", "{\"provider\":\"apple\"}").status()).isEqualTo(202);
         awaitEvent(id, "UID:");
     }
 
     @Test
-    void withHourlyFrequencyAChangeWaitsForTheNextSlot() throws InterruptedException {
+    void withHourlyFrequencyAChangeWaitsForTheNextSlot() {
         api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"hourly\"}");
-        String id = api.createBooking(clientId, "2026-12-11T09:00:00+02:00", 60);
+        java.time.Instant before = java.time.Instant.now();
+        String id = api.createBooking(clientId, at(11, "09:00"), 60);
+        java.time.Instant after = java.time.Instant.now();
         java.time.Instant due = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_instance = ?")
                 .param(id).query(java.sql.Timestamp.class).single().toInstant();
-        assertThat(due).isAfter(java.time.Instant.now()).isEqualTo(
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600));
-        Thread.sleep(2000);
+        // the top of the hour after the booking was made, whichever side of an hour boundary the request fell on
+        assertThat(due).isEqualTo(due.truncatedTo(java.time.temporal.ChronoUnit.HOURS)).isAfter(before)
+                .isBeforeOrEqualTo(after.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600));
+        awaitDueWorkDone();
         assertThat(raw.get(eventUrl(id)).status()).isEqualTo(404);
     }
 
     @Test
-    void turningAppleOffStopsPushingButLeavesWhatIsThere() throws InterruptedException {
-        String kept = api.createBooking(clientId, "2026-12-12T09:00:00+02:00", 60);
+    void turningAppleOffStopsPushingButLeavesWhatIsThere() {
+        String kept = api.createBooking(clientId, at(12, "09:00"), 60);
         awaitEvent(kept, "UID:");
         api.put("/api/v1/calendar-sync/preferences", "{\"apple_calendar_enabled\":false}");
-        String later = api.createBooking(clientId, "2026-12-12T11:00:00+02:00", 60);
+        String later = api.createBooking(clientId, at(12, "11:00"), 60);
         api.post("/api/v1/bookings/" + kept + "/cancel", null);
-        Thread.sleep(3000);
+        awaitDueWorkDone();
         assertThat(raw.get(eventUrl(later)).status()).isEqualTo(404);
         assertThat(raw.get(eventUrl(kept)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue())
@@ -68,8 +73,8 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
 
     @Test
     void disconnectingWithRemoveEventsTakesSpottersEventsOutOfTheCalendar() {
-        String a = api.createBooking(clientId, "2026-12-13T09:00:00+02:00", 60);
-        String b = api.createBooking(clientId, "2026-12-13T11:00:00+02:00", 60);
+        String a = api.createBooking(clientId, at(13, "09:00"), 60);
+        String b = api.createBooking(clientId, at(13, "11:00"), 60);
         awaitEvent(a, "UID:");
         awaitEvent(b, "UID:");
         assertThat(api.delete("/api/v1/calendar-sync/connections/apple?remove_events=true").status()).isEqualTo(204);
@@ -80,7 +85,7 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
 
     @Test
     void disconnectingWithoutRemoveEventsLeavesThemThere() {
-        String a = api.createBooking(clientId, "2026-12-14T09:00:00+02:00", 60);
+        String a = api.createBooking(clientId, at(14, "09:00"), 60);
         awaitEvent(a, "UID:");
         assertThat(api.delete("/api/v1/calendar-sync/connections/apple").status()).isEqualTo(204);
         assertThat(raw.get(eventUrl(a)).status()).isEqualTo(200);

@@ -494,13 +494,12 @@ class EmailCalendarIT extends SpotterIT {
         }).toList();
     }
 
-    /** Long enough for a realtime reconcile to have run had it anything to send (it starts within milliseconds). */
-    private static void pause() {
-        try {
-            Thread.sleep(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits until no sync work is due or running, so that what has not been sent by then never will be. */
+    private void pause() {
+        Eventually.await(WAIT, "due sync work done", () -> jdbc.sql("""
+                SELECT (SELECT count(*) FROM sync_pending WHERE due_at IS NOT NULL AND due_at <= now())
+                     + (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'reconcile-booking'
+                          AND (picked OR execution_time <= now()))""").query(Integer.class).single() == 0);
     }
 
     private static int freePort() {
