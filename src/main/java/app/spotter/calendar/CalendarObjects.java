@@ -59,6 +59,14 @@ public final class CalendarObjects {
         return ICalendarText.write(FeedCalendar.build(common, events, zone, calendarName, clock.instant()));
     }
 
+    /**
+     * The subscription feed written to {@code out} one event at a time ({@link FeedWriter}); the caller closes the
+     * writer to end the calendar, and closes {@code out} itself.
+     */
+    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName) throws java.io.IOException {
+        return new FeedWriter(common, out, zone, calendarName, clock.instant());
+    }
+
     /** An iTIP message (RFC 5546) for email, showing the event's own summary. */
     public String invitation(CalendarEvent e, Organizer organizer, List<Attendee> attendees, ItipMethod method) {
         return invitation(e, e.summary(), organizer, attendees, method);

@@ -61,7 +61,7 @@ final class FeedCalendar {
         return common.calendar(headers(zone, name), vTimeZones, vEvents);
     }
 
-    private static List<Property> headers(ZoneId zone, String name) {
+    static List<Property> headers(ZoneId zone, String name) {
         String text = Texts.text(name);
         return List.of(
                 new Name(text), // RFC 7986 5.1

@@ -80,6 +80,14 @@ public class CalendarSync {
         return result;
     }
 
+    /**
+     * A connected calendar's non-secret settings (server, user name, calendar, addresses), for the trainer to see
+     * which account is connected; empty when not connected. The secret never leaves the connection store.
+     */
+    public Map<String, String> accountSettings(UUID trainerId, Provider provider) {
+        return connections.find(trainerId, provider).map(s -> Map.copyOf(s.connection().settings())).orElse(Map.of());
+    }
+
     private static String join(String first, String second) {
         return first == null ? second : second == null ? first : first + " " + second;
     }
