@@ -61,10 +61,12 @@ public final class CalendarObjects {
 
     /**
      * The subscription feed written to {@code out} one event at a time ({@link FeedWriter}); the caller closes the
-     * writer to end the calendar, and closes {@code out} itself.
+     * writer to end the calendar, and closes {@code out} itself. Its time zones cover the local years
+     * {@code fromYear..toYear}, which must include every event written.
      */
-    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName) throws java.io.IOException {
-        return new FeedWriter(common, out, zone, calendarName, clock.instant());
+    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName, int fromYear, int toYear)
+            throws java.io.IOException {
+        return new FeedWriter(common, out, zone, calendarName, clock.instant(), fromYear, toYear);
     }
 
     /** An iTIP message (RFC 5546) for email, showing the event's own summary. */

@@ -28,15 +28,23 @@ public final class FeedWriter implements AutoCloseable {
     private final Instant stamp;
     private final ZoneId displayZone;
     private final Map<ZoneId, Optional<TimeZones.Definition>> zones = new LinkedHashMap<>();
+    private final int fromYear;
+    private final int toYear;
 
-    FeedWriter(CalendarCommon common, Writer target, ZoneId displayZone, String name, Instant stamp)
-            throws IOException {
+    /**
+     * @param fromYear first year the VTIMEZONEs cover: the years are needed before the first event is read, so the
+     *     caller passes those of its window
+     */
+    FeedWriter(CalendarCommon common, Writer target, ZoneId displayZone, String name, Instant stamp, int fromYear,
+            int toYear) throws IOException {
         this.common = common;
+        this.fromYear = fromYear;
+        this.toYear = toYear;
         this.stamp = stamp;
         this.displayZone = displayZone;
         // ical4j's folding (UTF-16 chars) above the octet-exact one, exactly as ICalendarText stacks them
         this.out = new FoldingWriter(new OctetFoldingWriter(target), FoldingWriter.REDUCED_FOLD_LENGTH);
-        Optional<TimeZones.Definition> display = common.zones().definition(displayZone);
+        Optional<TimeZones.Definition> display = common.zones().definition(displayZone, fromYear, toYear);
         zones.put(displayZone, display);
         String header = common.calendar(FeedCalendar.headers(displayZone, name),
                 display.map(TimeZones.Definition::vTimeZone).stream().toList(), List.of()).toString();
@@ -45,7 +53,8 @@ public final class FeedWriter implements AutoCloseable {
 
     /** Writes one VEVENT. */
     public void write(CalendarEvent e) throws IOException {
-        Optional<TimeZones.Definition> definition = zones.computeIfAbsent(e.zone(), common.zones()::definition);
+        Optional<TimeZones.Definition> definition = zones.computeIfAbsent(e.zone(),
+                zone -> common.zones().definition(zone, fromYear, toYear));
         out.write(new VEvent(new PropertyList(EventProperties.of(e, e.summary(), stamp, definition))).toString());
     }
 

@@ -21,7 +21,10 @@ class FeedWriterTest {
 
     private String streamed(List<CalendarEvent> events, ZoneId zone, String name) throws IOException {
         StringWriter out = new StringWriter();
-        try (FeedWriter feed = objects.feedWriter(out, zone, name)) {
+        // the years the whole rendering's VTIMEZONEs cover: those of its events
+        int from = events.stream().mapToInt(e -> e.start().atZone(e.zone()).getYear()).min().orElse(2026);
+        int to = events.stream().mapToInt(e -> e.end().atZone(e.zone()).getYear()).max().orElse(2026);
+        try (FeedWriter feed = objects.feedWriter(out, zone, name, from, to)) {
             for (CalendarEvent e : events) {
                 feed.write(e);
             }
