@@ -66,7 +66,8 @@ final class EventProperties {
      * all of them; writing only one end in UTC made readers see an event ending before it starts.
      */
     static boolean local(CalendarEvent e, Optional<TimeZones.Definition> zone) {
-        return zone.isPresent() && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
+        return zone.isPresent() && zone.get().covers(e.start()) && zone.get().covers(e.end())
+                && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
     }
 
     private static boolean ambiguous(Instant instant, TimeZones.Definition zone) {

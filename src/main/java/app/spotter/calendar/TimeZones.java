@@ -41,9 +41,19 @@ final class TimeZones {
     /**
      * @param zone the zone DTSTART/DTEND are written in; its id is the VTIMEZONE's TZID
      */
-    record Definition(ZoneId zone, VTimeZone vTimeZone) {
+    record Definition(ZoneId zone, VTimeZone vTimeZone, int fromYear, int toYear, boolean openEnded) {
         String tzId() {
             return zone.getId();
+        }
+
+        /**
+         * Whether this definition gives the instant's offset: its local year is within the years defined, or after
+         * them when the zone's rules continue as RRULEs. Times outside are written in UTC, never against an
+         * observance that does not hold there.
+         */
+        boolean covers(Instant instant) {
+            int year = instant.atZone(zone).getYear();
+            return year >= fromYear && (openEnded || year <= toYear);
         }
     }
 
@@ -71,7 +81,14 @@ final class TimeZones {
         if (cached != null) {
             return cached;
         }
-        Optional<Definition> built = Optional.of(new Definition(zone, build(zone, key.fromYear(), key.toYear())));
+        VTimeZone vTimeZone = build(zone, key.fromYear(), key.toYear());
+        boolean openEnded = vTimeZone.getObservances().stream()
+                .anyMatch(o -> o.getProperty(Property.RRULE).isPresent())
+                || zone.getRules().isFixedOffset()
+                || zone.getRules().nextTransition(LocalDateTime.of(key.toYear() + 1, 1, 1, 0, 0)
+                        .atZone(zone).toInstant()) == null;
+        Optional<Definition> built = Optional.of(new Definition(zone, vTimeZone, key.fromYear(), key.toYear(),
+                openEnded));
         if (cache.size() < MAX_CACHED) {
             cache.putIfAbsent(key, built);
         }

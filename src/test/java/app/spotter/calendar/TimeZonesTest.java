@@ -75,6 +75,25 @@ class TimeZonesTest {
     }
 
     @Test
+    void aStreamedFeedWritesAnEventOutsideTheYearsItsZonesCoverInUtc() throws Exception {
+        ZoneId chisinau = ZoneId.of("Europe/Chisinau");
+        int year = LocalDateTime.now(Events.CLOCK).getYear();
+        Instant old = LocalDateTime.of(year - 3, 7, 14, 9, 0).atZone(chisinau).toInstant();
+        Instant current = LocalDateTime.of(year, 7, 14, 9, 0).atZone(chisinau).toInstant();
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (FeedWriter feed = objects.feedWriter(text, chisinau, "Coach", year, year + 1)) {
+            feed.write(Events.event(old, old.plusSeconds(3600), chisinau));
+            feed.write(Events.event(current, current.plusSeconds(3600), chisinau));
+        }
+        List<VEvent> events = Ics.events(Ics.parse(text.toString()));
+
+        assertThat(events.get(0).getDateTimeStart().getValue()).endsWith("Z");
+        assertThat(Ics.instant(events.get(0).getDateTimeStart())).isEqualTo(old);
+        assertThat(Ics.parameter(events.get(1).getDateTimeStart(), "TZID")).isEqualTo("Europe/Chisinau");
+        assertThat(events.get(1).getDateTimeStart().getValue()).isEqualTo(year + "0714T090000");
+    }
+
+    @Test
     void aZoneTheJdkKnowsButIcal4jsBundledDataDoesNotStillGetsItsTzidAndDefinition() {
         // America/Coyhaique arrived in tzdata 2025b; ical4j 4.4's bundled definitions predate it
         ZoneId zone = ZoneId.of("America/Coyhaique");
