@@ -87,8 +87,10 @@ class IndependentReadersIT {
         Map<String, List<String>> sources = new LinkedHashMap<>();
         // the feed as /feeds/<token>.ics streams it, its zones covering the window's years
         java.io.StringWriter text = new java.io.StringWriter();
-        try (FeedWriter writer = objects.feedWriter(text, ZoneId.of("Africa/Johannesburg"), "Every zone", year,
-                year + 2)) {
+        java.time.Instant windowStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        try (FeedWriter writer = objects.feedWriter(text, ZoneId.of("Africa/Johannesburg"), "Every zone",
+                windowStart, windowStart.plus(java.time.Duration.ofDays(365 * 3)))) {
             for (CalendarEvent e : feed) {
                 writer.write(e);
             }
