@@ -20,6 +20,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # within DESIGN.md's 350 MB resident target; JAVA_OPTS replaces them. SerialGC: on 2 cores a concurrent collector's
 # native overhead buys nothing for a heap this size. Measured in docs/BENCHMARKS.md ("Memory"): 128 MB of heap and
 # two malloc arenas (glibc otherwise keeps one per busy thread) hold RSS near 325 MB under POST load, with
-# throughput unchanged within the machine's noise.
-SPOTTER_JAVA_OPTS_DEFAULT="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"
+# throughput unchanged within the machine's noise. ExitOnOutOfMemoryError: after an OutOfMemoryError, threads such as
+# Tomcat's acceptor may be dead while the process lives on, answering nothing; exiting lets a supervisor (systemd
+# Restart=always, docs/operations.md) start a healthy one.
+SPOTTER_JAVA_OPTS_DEFAULT="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +23,16 @@ class BookingRepository {
     private static final String COLUMNS =
             "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence";
 
-    private final JdbcClient jdbc;
+    /** Rows fetched per round trip when streaming (PostgreSQL uses a cursor only inside a transaction). */
+    static final int STREAM_FETCH_SIZE = 500;
 
-    BookingRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    BookingRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     /**
@@ -93,6 +103,74 @@ class BookingRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND ends_at > ? ORDER BY starts_at, id")
                 .params(trainerId, ts(from)).query(BookingRepository::map).list();
+    }
+
+    /**
+     * Hands each scheduled booking overlapping [from, to) to {@code each}, in (starts_at, id) order, reading
+     * {@link #STREAM_FETCH_SIZE} rows at a time: memory stays flat however many there are. Must run inside a
+     * transaction, or the driver reads the whole result first.
+     */
+    void streamScheduled(UUID trainerId, Instant from, Instant to, Consumer<Booking> each) {
+        streaming.query("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
+                        + "AND ends_at > ? AND starts_at < ? ORDER BY starts_at, id",
+                (RowCallbackHandler) rs -> each.accept(map(rs, 0)), trainerId, ts(from), ts(to));
+    }
+
+    /** What a feed's entity tag needs: how many scheduled bookings overlap the window, and the latest change. */
+    record Fingerprint(long scheduled, Instant lastChange) {}
+
+    Fingerprint fingerprint(UUID trainerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status = 'scheduled' AND ends_at > ? AND starts_at < ?),
+                       max(updated_at)
+                FROM bookings WHERE trainer_id = ?""")
+                .params(ts(from), ts(to), trainerId)
+                .query((rs, n) -> new Fingerprint(rs.getLong(1),
+                        rs.getTimestamp(2) == null ? Instant.EPOCH : rs.getTimestamp(2).toInstant()))
+                .single();
+    }
+
+    /** The client's sessions the trainer still sees (not deleted), for erasure. */
+    List<UUID> visibleIdsOfClient(UUID trainerId, UUID clientId) {
+        return jdbc.sql("SELECT id FROM bookings WHERE trainer_id = ? AND client_id = ? AND status <> 'deleted'")
+                .params(trainerId, clientId).query(UUID.class).list();
+    }
+
+    /** Every booking the trainer still sees, for account deletion. */
+    List<UUID> visibleIds(UUID trainerId) {
+        return jdbc.sql("SELECT id FROM bookings WHERE trainer_id = ? AND status <> 'deleted'")
+                .param(trainerId).query(UUID.class).list();
+    }
+
+    /** Anonymous counts of a client's sessions, as JSON: what is kept after erasure. */
+    String anonymousCounts(UUID trainerId, UUID clientId) {
+        return jdbc.sql("""
+                SELECT jsonb_build_object(
+                         'sessions', count(*) FILTER (WHERE status <> 'deleted'),
+                         'cancelled', count(*) FILTER (WHERE status = 'cancelled'),
+                         'minutes', COALESCE(sum(EXTRACT(EPOCH FROM ends_at - starts_at) / 60)
+                                             FILTER (WHERE status = 'scheduled'), 0))::text
+                FROM bookings WHERE trainer_id = ? AND client_id = ?""")
+                .params(trainerId, clientId).query(String.class).single();
+    }
+
+    /** Removes the free text of a client's sessions (notes and locations): personal information under POPIA. */
+    void clearDetailsOfClient(UUID trainerId, UUID clientId) {
+        jdbc.sql("UPDATE bookings SET notes = NULL, location = NULL WHERE trainer_id = ? AND client_id = ?")
+                .params(trainerId, clientId).update();
+    }
+
+    /** Every booking of the trainer, deleted ones excepted, in start order, to {@code each} (for export). */
+    void streamVisible(UUID trainerId, Consumer<Booking> each) {
+        streaming.query("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status <> 'deleted' "
+                        + "ORDER BY starts_at, id",
+                (RowCallbackHandler) rs -> each.accept(map(rs, 0)), trainerId);
+    }
+
+    List<Booking> visibleOfClient(UUID trainerId, UUID clientId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND client_id = ? "
+                        + "AND status <> 'deleted' ORDER BY starts_at, id")
+                .params(trainerId, clientId).query(BookingRepository::map).list();
     }
 
     Optional<Overlap> firstOverlap(UUID trainerId, UUID exceptId, Instant start, Instant end) {

@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** A booking as the API shows it: instants rendered in the trainer's zone with their offset. */
-record BookingView(UUID id, UUID clientId, String startsAt, String endsAt, String sessionType, String location,
+public record BookingView(UUID id, UUID clientId, String startsAt, String endsAt, String sessionType, String location,
         String notes, String colorHex, String status) {
 
-    static BookingView of(Booking b, ZoneId zone) {
+    public static BookingView of(Booking b, ZoneId zone) {
         BookingDetails d = b.details();
         return new BookingView(b.id(), d.clientId(),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.startsAt().atZone(zone)),

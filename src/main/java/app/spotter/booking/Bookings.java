@@ -68,6 +68,23 @@ public class Bookings {
         return repository.page(trainerId, from, to, afterStart, afterId, limit);
     }
 
+    /**
+     * Streams the scheduled bookings overlapping [from, to) to {@code each}, a bounded number of rows in memory at
+     * a time. Call inside a (read-only) transaction.
+     */
+    public void streamScheduled(UUID trainerId, Instant from, Instant to, Consumer<Booking> each) {
+        repository.streamScheduled(trainerId, from, to, each);
+    }
+
+    /**
+     * A cheap summary that changes whenever the scheduled bookings overlapping [from, to) may have: their count and
+     * the latest change to any of the trainer's bookings (a cancel or delete bumps it too).
+     */
+    public String fingerprint(UUID trainerId, Instant from, Instant to) {
+        var f = repository.fingerprint(trainerId, from, to);
+        return f.scheduled() + "@" + f.lastChange();
+    }
+
     public List<Booking> scheduledFrom(UUID trainerId, Instant from) {
         return repository.scheduledFrom(trainerId, from);
     }
@@ -94,6 +111,41 @@ public class Bookings {
     @Transactional
     public void delete(UUID trainerId, UUID id) {
         apply(trainerId, id, Booking::delete);
+    }
+
+    /**
+     * POPIA erasure of a client's sessions: each is deleted through the aggregate (so every calendar drops its
+     * event, and an invited client gets a CANCEL), then their notes and locations are cleared. Returns the
+     * anonymous counts (JSON) that are all that is kept.
+     */
+    @Transactional
+    public String eraseSessionsOf(UUID trainerId, UUID clientId) {
+        String counts = repository.anonymousCounts(trainerId, clientId);
+        for (UUID id : repository.visibleIdsOfClient(trainerId, clientId)) {
+            apply(trainerId, id, Booking::delete);
+        }
+        repository.clearDetailsOfClient(trainerId, clientId);
+        return counts;
+    }
+
+    /** Account deletion: every visible booking deleted through the aggregate, so every calendar drops it. */
+    @Transactional
+    public int deleteAll(UUID trainerId) {
+        List<UUID> ids = repository.visibleIds(trainerId);
+        for (UUID id : ids) {
+            apply(trainerId, id, Booking::delete);
+        }
+        return ids.size();
+    }
+
+    /** The trainer's visible bookings in start order, streamed (call inside a read-only transaction). */
+    public void streamVisible(UUID trainerId, Consumer<Booking> each) {
+        repository.streamVisible(trainerId, each);
+    }
+
+    /** A client's visible sessions (scheduled and cancelled), for their export. */
+    public List<Booking> ofClient(UUID trainerId, UUID clientId) {
+        return repository.visibleOfClient(trainerId, clientId);
     }
 
     /** Drops a deleted booking's row once every calendar has let go of it. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 
 /**
  * Every iCalendar object Spotter sends, built with ical4j: CalDAV resources, the subscription feed and iMIP
@@ -35,10 +36,14 @@ public final class CalendarObjects {
      */
     public String storedObject(CalendarEvent e, String prodId) {
         CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
-        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone());
+        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end());
         VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
-        return ICalendarText.write(
-                envelope.calendar(List.of(), zone.map(TimeZones.Definition::vTimeZone).stream().toList(), List.of(event)));
+        return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone), List.of(event)));
+    }
+
+    /** The VTIMEZONE when the event's times refer to it (RFC 5545 3.6.5), else none. */
+    static List<VTimeZone> usedTimeZone(CalendarEvent e, Optional<TimeZones.Definition> zone) {
+        return EventProperties.local(e, zone) ? List.of(zone.orElseThrow().vTimeZone()) : List.of();
     }
 
     public String storedObject(CalendarEvent e) {
@@ -52,6 +57,16 @@ public final class CalendarObjects {
      */
     public String feed(List<CalendarEvent> events, ZoneId zone, String calendarName) {
         return ICalendarText.write(FeedCalendar.build(common, events, zone, calendarName, clock.instant()));
+    }
+
+    /**
+     * The subscription feed written to {@code out} one event at a time ({@link FeedWriter}); the caller closes the
+     * writer to end the calendar, and closes {@code out} itself. Its time zones cover the local years
+     * {@code fromYear..toYear}, which must include every event written.
+     */
+    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName, int fromYear, int toYear)
+            throws java.io.IOException {
+        return new FeedWriter(common, out, zone, calendarName, clock.instant(), fromYear, toYear);
     }
 
     /** An iTIP message (RFC 5546) for email, showing the event's own summary. */

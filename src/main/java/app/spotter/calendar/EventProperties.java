@@ -1,7 +1,7 @@
 package app.spotter.calendar;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ final class EventProperties {
     private EventProperties() {}
 
     /**
-     * @param zone the event's VTIMEZONE, or empty to write UTC times (RFC 5545 3.3.5 form #2), which need none
+     * @param zone the event's VTIMEZONE, or empty to write UTC times (RFC 5545 3.3.5 form #2), which need none;
+     *     see {@link #local} for when UTC is written anyway
      * @param summary the text to show, already privacy-filtered by the caller
      */
     static List<Property> of(CalendarEvent e, String summary, Instant stamp, Optional<TimeZones.Definition> zone) {
@@ -34,8 +35,9 @@ final class EventProperties {
         properties.add(new Uid(e.uid()));
         // DTSTAMP is UTC by definition (RFC 5545 3.8.7.2); whole seconds, as the format holds no more
         properties.add(new DtStamp(stamp.truncatedTo(ChronoUnit.SECONDS)));
-        properties.add(new DtStart<>(dateTime(e.start(), zone)));
-        properties.add(new DtEnd<>(dateTime(e.end(), zone)));
+        boolean local = local(e, zone);
+        properties.add(new DtStart<>(dateTime(e.start(), zone, local)));
+        properties.add(new DtEnd<>(dateTime(e.end(), zone, local)));
         properties.add(new Summary(Texts.text(summary)));
         if (e.location() != null && !e.location().isBlank()) {
             properties.add(new Location(Texts.text(e.location())));
@@ -50,15 +52,22 @@ final class EventProperties {
     }
 
     /**
-     * Local time with TZID, except in the repeated hour after a DST change: RFC 5545 3.3.5 reads an ambiguous local
-     * time as its first occurrence, so an instant in the second one (e.g. 01:30 GMT on London's October change day)
-     * is written in UTC, which is exact and equally valid there.
+     * Whether this event's times are written as local times with TZID. Not when the zone has no definition, and not
+     * when either end falls in a repeated local hour (clocks going back): RFC 5545 3.3.5 reads an ambiguous local
+     * time as its first occurrence, but libical and python-icalendar read the second, so no local form of such a
+     * time means the same instant to every reader. Both ends are then written in UTC (form #2), which is exact for
+     * all of them; writing only one end in UTC made readers see an event ending before it starts.
      */
-    private static Temporal dateTime(Instant instant, Optional<TimeZones.Definition> zone) {
-        if (zone.isEmpty()) {
-            return instant;
-        }
-        ZonedDateTime local = instant.atZone(zone.get().zone());
-        return local.withEarlierOffsetAtOverlap().toInstant().equals(instant) ? local : instant;
+    static boolean local(CalendarEvent e, Optional<TimeZones.Definition> zone) {
+        return zone.isPresent() && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
+    }
+
+    private static boolean ambiguous(Instant instant, TimeZones.Definition zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone.zone());
+        return zone.zone().getRules().getValidOffsets(local).size() != 1;
+    }
+
+    private static Temporal dateTime(Instant instant, Optional<TimeZones.Definition> zone, boolean local) {
+        return local ? instant.atZone(zone.orElseThrow().zone()) : instant;
     }
 }

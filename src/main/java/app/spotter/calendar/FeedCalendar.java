@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
@@ -31,22 +33,34 @@ final class FeedCalendar {
     private FeedCalendar() {}
 
     static Calendar build(CalendarCommon common, List<CalendarEvent> events, ZoneId zone, String name, Instant stamp) {
+        // one definition per zone, covering the years its events need (so two passes: years first)
+        Map<ZoneId, int[]> years = new LinkedHashMap<>();
+        for (CalendarEvent e : events) {
+            int startYear = e.start().atZone(e.zone()).getYear();
+            int endYear = e.end().atZone(e.zone()).getYear();
+            years.merge(e.zone(), new int[] {startYear, endYear},
+                    (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
         Map<ZoneId, Optional<TimeZones.Definition>> zones = new LinkedHashMap<>();
+        years.forEach((id, range) -> zones.put(id, common.zones().definition(id, range[0], range[1])));
+        Set<ZoneId> used = new HashSet<>();
         List<VEvent> vEvents = new ArrayList<>(events.size());
         for (CalendarEvent e : events) {
-            // one lookup per distinct zone, not per event
-            Optional<TimeZones.Definition> definition = zones.computeIfAbsent(e.zone(), common.zones()::definition);
+            Optional<TimeZones.Definition> definition = zones.get(e.zone());
+            if (EventProperties.local(e, definition)) {
+                used.add(e.zone());
+            }
             vEvents.add(new VEvent(new PropertyList(EventProperties.of(e, e.summary(), stamp, definition))));
         }
-        List<VTimeZone> vTimeZones = zones.values().stream()
-                .flatMap(Optional::stream)
+        List<VTimeZone> vTimeZones = zones.entrySet().stream()
+                .filter(z -> used.contains(z.getKey()))
+                .flatMap(z -> z.getValue().stream())
                 .map(TimeZones.Definition::vTimeZone)
-                .distinct() // "UTC" and "Etc/UTC" share one definition
                 .toList();
         return common.calendar(headers(zone, name), vTimeZones, vEvents);
     }
 
-    private static List<Property> headers(ZoneId zone, String name) {
+    static List<Property> headers(ZoneId zone, String name) {
         String text = Texts.text(name);
         return List.of(
                 new Name(text), // RFC 7986 5.1

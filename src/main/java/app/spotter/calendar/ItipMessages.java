@@ -34,7 +34,7 @@ final class ItipMessages {
         if (attendees.isEmpty()) {
             throw new IllegalArgumentException("an iTIP " + method + " needs at least one attendee");
         }
-        Optional<TimeZones.Definition> zone = common.zones().definition(e.zone());
+        Optional<TimeZones.Definition> zone = common.zones().definition(e.zone(), e.start(), e.end());
         List<Property> properties = new ArrayList<>(EventProperties.of(e, summary, stamp, zone));
         if (method == ItipMethod.CANCEL) {
             // RFC 5546 3.2.5: the whole event is cancelled, so STATUS says so whatever the booking row says
@@ -48,15 +48,16 @@ final class ItipMessages {
         }
         VEvent event = new VEvent(new PropertyList(properties));
         return common.calendar(
-                List.of(method.property()), zone.map(TimeZones.Definition::vTimeZone).stream().toList(), List.of(event));
+                List.of(method.property()), CalendarObjects.usedTimeZone(e, zone), List.of(event));
     }
 
-    // RFC 5546 3.2.2: a REQUEST asks each attendee to answer; a CANCEL lists the same attendees (3.2.5)
+    // RFC 5546 3.2.5: a CANCEL lists the same attendees. RSVP=FALSE: Spotter reads no replies yet, so it must not
+    // ask for one (RFC 5545 3.2.17); an answer sent to an address nobody reads would look accepted to the client
     private static net.fortuna.ical4j.model.property.Attendee attendee(Attendee attendee) {
         ParameterList parameters = CalendarAddresses.commonName(attendee.name())
                 .add(Role.REQ_PARTICIPANT)
                 .add(PartStat.NEEDS_ACTION)
-                .add(Rsvp.TRUE);
+                .add(Rsvp.FALSE);
         return new net.fortuna.ical4j.model.property.Attendee(parameters, CalendarAddresses.mailto(attendee.email()));
     }
 }

@@ -1,7 +1,7 @@
 package app.spotter.calendar;
 
 /** sRGB to CIE L*a*b* (D65 white), the space in which CIE76 distance approximates perceived difference. */
-final class Lab {
+public final class Lab {
 
     private static final double XN = 0.95047;
     private static final double YN = 1.0;
@@ -9,7 +9,7 @@ final class Lab {
 
     private Lab() {}
 
-    static double[] fromRgb(int rgb) {
+    public static double[] fromRgb(int rgb) {
         double r = linear((rgb >> 16) & 0xFF);
         double g = linear((rgb >> 8) & 0xFF);
         double b = linear(rgb & 0xFF);
@@ -23,7 +23,7 @@ final class Lab {
     }
 
     /** CIE76 squared: the square root is monotonic, so comparisons need no sqrt. */
-    static double distanceSquared(double[] p, double[] q) {
+    public static double distanceSquared(double[] p, double[] q) {
         double dl = p[0] - q[0];
         double da = p[1] - q[1];
         double db = p[2] - q[2];

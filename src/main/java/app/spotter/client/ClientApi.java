@@ -54,7 +54,7 @@ class ClientApi {
     /** A page of at most {@link Cursor#MAX_PAGE} clients in name order; a {@code Link} header names the next. */
     @GetMapping
     ResponseEntity<List<ClientView>> list(@RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
         int size = Cursor.limit(limit);
         UUID after = null;
         if (cursor != null) {
@@ -64,7 +64,7 @@ class ClientApi {
                 throw ApiProblem.invalid("cursor", "is not a cursor from a previous page");
             }
         }
-        List<Client> page = clients.page(CurrentTrainer.id(), after, size + 1);
+        List<Client> page = clients.page(CurrentTrainer.id(), archived, after, size + 1);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -88,6 +88,19 @@ class ClientApi {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         clients.delete(CurrentTrainer.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Archive: hidden from the list (GET ?archived=true shows them), everything kept; undone by unarchive. */
+    @PostMapping("/{id}/archive")
+    ResponseEntity<Void> archive(@PathVariable UUID id) {
+        clients.archive(CurrentTrainer.id(), id, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/unarchive")
+    ResponseEntity<Void> unarchive(@PathVariable UUID id) {
+        clients.archive(CurrentTrainer.id(), id, false);
         return ResponseEntity.noContent().build();
     }
 

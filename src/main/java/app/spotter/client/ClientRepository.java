@@ -42,6 +42,58 @@ class ClientRepository {
                 .params(id, trainerId).query(ClientRepository::map).optional();
     }
 
+    /**
+     * Like {@link #find} but also an erased client whose address is still kept until the calendars have let go
+     * of their sessions (the email calendar sends them a CANCEL): their names are already gone.
+     */
+    Optional<Client> findForCalendars(UUID trainerId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE id = ? AND trainer_id = ? "
+                        + "AND (deleted_at IS NULL OR (erased_at IS NOT NULL AND email IS NOT NULL))")
+                .params(id, trainerId).query(ClientRepository::map).optional();
+    }
+
+    /** Every client of the trainer, archived and deleted ones too (for the trainer's own export). */
+    List<Client> all(UUID trainerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE trainer_id = ? ORDER BY created_at, id")
+                .param(trainerId).query(ClientRepository::map).list();
+    }
+
+    /**
+     * POPIA erasure: names, phone and consent go now and the row stays only as an anonymous tombstone with counts.
+     * The email address stays until no calendar holds the client's sessions (see {@link #scrubDrainedErasures}).
+     */
+    boolean erase(UUID trainerId, UUID id, String countsJson) {
+        return jdbc.sql("""
+                UPDATE clients SET first_name = '', last_name = '', phone = NULL, consent_given_at = NULL,
+                       erased_at = NOW(), deleted_at = COALESCE(deleted_at, NOW()), archived_at = NULL,
+                       erased_counts = CAST(? AS jsonb), updated_at = NOW()
+                WHERE id = ? AND trainer_id = ? AND erased_at IS NULL""")
+                .params(countsJson, id, trainerId).update() == 1;
+    }
+
+    /**
+     * Drops the last address of erased clients once no calendar holds, or is still to be told about, any of their
+     * sessions; after a day it goes regardless (a calendar that never reconnects must not keep it for ever).
+     */
+    int scrubDrainedErasures() {
+        return jdbc.sql("""
+                UPDATE clients c SET email = NULL, updated_at = NOW()
+                WHERE c.erased_at IS NOT NULL AND c.email IS NOT NULL
+                  AND (c.erased_at < NOW() - INTERVAL '1 day' OR NOT EXISTS (
+                        SELECT 1 FROM bookings b WHERE b.client_id = c.id AND b.trainer_id = c.trainer_id
+                          AND (EXISTS (SELECT 1 FROM calendar_events e WHERE e.booking_id = b.id)
+                               OR EXISTS (SELECT 1 FROM sync_pending p WHERE p.booking_id = b.id))))""")
+                .update();
+    }
+
+    /** Archive (true) or bring back (false): reversible, unlike erase; an archived client is hidden from lists. */
+    boolean archive(UUID trainerId, UUID id, boolean archived) {
+        return jdbc.sql("""
+                UPDATE clients SET archived_at = CASE WHEN ? THEN COALESCE(archived_at, NOW()) END, updated_at = NOW()
+                WHERE id = ? AND trainer_id = ? AND deleted_at IS NULL""")
+                .params(archived, id, trainerId).update() == 1;
+    }
+
     List<Client> list(UUID trainerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM clients WHERE trainer_id = ? AND deleted_at IS NULL "
                         + "ORDER BY lower(last_name), lower(first_name), id")
@@ -49,16 +101,22 @@ class ClientRepository {
     }
 
     /** One page in name order, after the client with id {@code after} (the previous page's last) when given. */
-    List<Client> page(UUID trainerId, UUID after, int limit) {
+    List<Client> page(UUID trainerId, boolean archived, UUID after, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM clients c
-                WHERE trainer_id = ? AND deleted_at IS NULL
+                WHERE trainer_id = ? AND deleted_at IS NULL AND (archived_at IS NULL) = NOT ?
                   AND (CAST(? AS uuid) IS NULL OR (lower(last_name), lower(first_name), id) >
                        (SELECT lower(p.last_name), lower(p.first_name), p.id FROM clients p
                          WHERE p.id = ? AND p.trainer_id = c.trainer_id))
                 ORDER BY lower(last_name), lower(first_name), id
                 LIMIT ?""")
-                .params(trainerId, after, after, limit).query(ClientRepository::map).list();
+                .params(trainerId, archived, after, after, limit).query(ClientRepository::map).list();
+    }
+
+    /** When any of the trainer's clients last changed (their names show in calendars). */
+    java.time.Instant lastChange(UUID trainerId) {
+        return jdbc.sql("SELECT COALESCE(max(updated_at), TIMESTAMPTZ 'epoch') FROM clients WHERE trainer_id = ?")
+                .param(trainerId).query(Timestamp.class).single().toInstant();
     }
 
     /** Counts the client's sessions still on the calendar; they have to be cancelled before the client goes. */

@@ -30,17 +30,63 @@ public class Clients {
         return repository.list(trainerId);
     }
 
-    /** A bounded page in name order; {@code after} is the id of the previous page's last client, or null. */
-    public List<Client> page(UUID trainerId, UUID after, int limit) {
-        return repository.page(trainerId, after, limit);
+    /**
+     * A bounded page in name order, of the active or else the archived clients; {@code after} is the id of the
+     * previous page's last client, or null.
+     */
+    public List<Client> page(UUID trainerId, boolean archived, UUID after, int limit) {
+        return repository.page(trainerId, archived, after, limit);
     }
 
+    /** Every client of the trainer, archived and deleted ones too: the trainer's export. */
+    public List<Client> all(UUID trainerId) {
+        return repository.all(trainerId);
+    }
+
+    /** Hides the client from lists (reversible); their sessions and details stay as they are. */
+    @Transactional
+    public void archive(UUID trainerId, UUID id, boolean archived) {
+        if (!repository.archive(trainerId, id, archived)) {
+            throw ApiProblem.notFound("The client");
+        }
+    }
+
+    /**
+     * POPIA s24 erasure of the client's own row (the caller has already removed their sessions' details and
+     * deleted those sessions): names and phone go now, anonymous counts stay; the address goes once no calendar
+     * still has to be told (the sync engine sends the client a CANCEL with it).
+     */
+    @Transactional
+    public void erase(UUID trainerId, UUID id, String anonymousCountsJson) {
+        if (!repository.erase(trainerId, id, anonymousCountsJson)) {
+            throw ApiProblem.notFound("The client");
+        }
+        events.publishEvent(new ClientChanged(trainerId, id));
+    }
+
+    /** See {@link ClientRepository#scrubDrainedErasures()}. */
+    @Transactional
+    public int scrubDrainedErasures() {
+        return repository.scrubDrainedErasures();
+    }
+
+
+    /** When any of the trainer's clients last changed: part of a feed's cheap entity tag. */
+    public java.time.Instant lastChange(UUID trainerId) {
+        return repository.lastChange(trainerId);
+    }
+
+    /**
+     * The client as calendars need it: also one being erased whose address is kept until the calendars have let
+     * go of their sessions (the email calendar sends them a CANCEL); such a client's names are already empty.
+     */
     public Optional<Client> find(UUID trainerId, UUID id) {
-        return repository.find(trainerId, id);
+        return repository.findForCalendars(trainerId, id);
     }
 
+    /** A current client of the trainer (never a deleted or erased one). */
     public Client get(UUID trainerId, UUID id) {
-        return find(trainerId, id).orElseThrow(() -> ApiProblem.notFound("The client"));
+        return repository.find(trainerId, id).orElseThrow(() -> ApiProblem.notFound("The client"));
     }
 
     @Transactional

@@ -1,33 +1,37 @@
 package app.spotter.feed;
 
-import app.spotter.calendar.CalendarEvent;
+import app.spotter.preferences.SyncPreferences;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * What a feed shows, before it is rendered, and its entity tag.
+ * What a feed shows, before any booking is read: the trainer, the window, the preferences, and a cheap fingerprint
+ * of the bookings and clients in it; and the entity tag made from these.
  *
  * <p>The tag is a hash of this data, not of the body: the body's DTSTAMP is the render time, so two renders of the
  * same data differ in bytes while meaning the same thing. That is exactly a weak validator (RFC 9110 8.8.1), and
- * If-None-Match compares weakly (RFC 9110 13.1.2), so an unchanged feed is answered 304 without rendering it.
+ * If-None-Match compares weakly (RFC 9110 13.1.2), so an unchanged feed is answered 304 without reading a single
+ * booking. The fingerprint changes with any booking change (latest updated_at), any booking entering or leaving
+ * the window (count; the window itself moves a day at a time), any client change, and any preference that shapes
+ * the events.
  */
-record FeedSnapshot(List<CalendarEvent> events, ZoneId zone, String name) {
+record FeedSnapshot(UUID trainerId, String name, SyncPreferences preferences, Instant from, Instant to,
+        String bookings, Instant clientsChanged) {
 
     /** Bump when the rendering changes, so subscribers fetch the new form once. */
-    private static final String FORMAT = "feed-v1";
+    private static final String FORMAT = "feed-v2";
 
     String etag() {
         MessageDigest digest = sha256();
-        update(digest, FORMAT, name, zone.getId());
-        for (CalendarEvent e : events) {
-            update(digest, e.uid(), String.valueOf(e.sequence()), e.summary(), e.location(), e.start().toString(),
-                    e.end().toString(), e.zone().getId(), e.colorHex(), e.sessionType().value());
-        }
+        update(digest, FORMAT, name, preferences.timezoneDisplay().getId(),
+                String.valueOf(preferences.showClientNames()), new TreeMap<>(preferences.sessionColors()).toString(),
+                from.toString(), to.toString(), bookings, clientsChanged.toString());
         return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 20) + "\"";
     }
 

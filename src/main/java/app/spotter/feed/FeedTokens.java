@@ -51,6 +51,10 @@ class FeedTokens {
                 .params(trainerId, Tokens.hash(token), box.seal(token, aad(trainerId))).update();
     }
 
+    void delete(UUID trainerId) {
+        jdbc.sql("DELETE FROM feed_tokens WHERE trainer_id = ?").param(trainerId).update();
+    }
+
     private static String aad(UUID trainerId) {
         return "feed_tokens:" + trainerId;
     }

@@ -1,18 +1,24 @@
 package app.spotter.feed;
 
 import app.spotter.booking.Bookings;
-import app.spotter.calendar.CalendarEvent;
 import app.spotter.calendar.CalendarEvents;
 import app.spotter.calendar.CalendarObjects;
+import app.spotter.calendar.FeedWriter;
 import app.spotter.client.Client;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
 import app.spotter.support.crypto.Tokens;
 import app.spotter.trainer.Trainers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,13 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The feed module's entry: the trainer's secret subscription URL and what it serves. The feed holds scheduled
- * bookings from 30 days back onward, with the same content rules as every other calendar (privacy, colours,
+ * bookings from 30 days back to 18 months ahead (a bounded window: a feed's size does not grow with the years), with the same content rules as every other calendar (privacy, colours,
  * VTIMEZONE), rendered by the shared {@link CalendarObjects}.
  */
 @Service
 public class Feeds {
 
+    /** The feed's window: 30 days back (recent history for the subscriber) to 18 months ahead. */
     static final Duration HISTORY = Duration.ofDays(30);
+    static final Period AHEAD = Period.ofMonths(18);
 
     private final FeedTokens tokens;
     private final Bookings bookings;
@@ -75,23 +83,53 @@ public class Feeds {
         return link(token);
     }
 
+    /** No feed any more: its URL answers 404 from the moment this commits (account deletion). */
+    @Transactional
+    public void revoke(UUID trainerId) {
+        tokens.delete(trainerId);
+    }
+
     Optional<UUID> trainerFor(String token) {
         return tokens.trainerFor(token);
     }
 
+    /** The window and a cheap fingerprint of what is in it: no booking is read (see {@link FeedSnapshot}). */
     FeedSnapshot snapshot(UUID trainerId) {
         SyncPreferences prefs = preferences.get(trainerId);
-        // one query for the clients, not one per booking
-        Map<UUID, Client> byId = clients.list(trainerId).stream()
-                .collect(Collectors.toMap(Client::id, Function.identity()));
-        List<CalendarEvent> list = bookings.scheduledFrom(trainerId, clock.instant().minus(HISTORY)).stream()
-                .map(b -> events.of(b, byId.get(b.details().clientId()), prefs))
-                .toList();
-        return new FeedSnapshot(list, prefs.timezoneDisplay(), "Spotter · " + trainers.get(trainerId).name());
+        // day-aligned, so the window (and with it the entity tag) moves once a day, not with every request
+        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant from = today.minus(HISTORY);
+        Instant to = today.atZone(ZoneOffset.UTC).plus(AHEAD).toInstant();
+        return new FeedSnapshot(trainerId, "Spotter · " + trainers.get(trainerId).name(), prefs, from, to,
+                bookings.fingerprint(trainerId, from, to), clients.lastChange(trainerId));
     }
 
-    String render(FeedSnapshot snapshot) {
-        return calendars.feed(snapshot.events(), snapshot.zone(), snapshot.name());
+    /**
+     * Writes the feed to {@code out} event by event while the bookings are read from a database cursor, in one
+     * read-only transaction (a consistent view, and PostgreSQL streams rows only inside one). Memory is one fetch
+     * of rows plus one event, however many bookings the trainer has.
+     */
+    @Transactional(readOnly = true)
+    public void write(FeedSnapshot snapshot, Writer out) throws IOException {
+        SyncPreferences prefs = snapshot.preferences();
+        // one query for the clients, not one per booking
+        Map<UUID, Client> byId = clients.list(snapshot.trainerId()).stream()
+                .collect(Collectors.toMap(Client::id, Function.identity()));
+        // a day either side: an event may end just past the window, and local years may differ from UTC's
+        int fromYear = snapshot.from().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
+        int toYear = snapshot.to().plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
+        try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(), fromYear,
+                toYear)) {
+            bookings.streamScheduled(snapshot.trainerId(), snapshot.from(), snapshot.to(), b -> {
+                try {
+                    feed.write(events.of(b, byId.get(b.details().clientId()), prefs));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // the subscriber went away: stop reading rows
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private String link(String token) {

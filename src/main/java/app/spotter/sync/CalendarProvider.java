@@ -1,6 +1,7 @@
 package app.spotter.sync;
 
 import app.spotter.calendar.CalendarEvent;
+import app.spotter.preferences.SyncPreferences;
 
 /**
  * The one narrow seam between the sync engine and a calendar service. An adapter per provider implements it;
@@ -10,6 +11,10 @@ import app.spotter.calendar.CalendarEvent;
  *
  * <p>Failures are reported as {@link SyncFailure}: transient ones are retried with backoff, auth ones stop the
  * connection until the trainer reconnects, permanent ones are shown in words.
+ *
+ * <p>Everything provider-specific the engine needs is asked here, so a new calendar service is one new package
+ * (an implementation of this, plus {@link PasswordConnector} or {@link OAuthConnector} for connecting) and one
+ * constant in {@link Provider}; the engine never imports an adapter.
  */
 public interface CalendarProvider {
 
@@ -45,4 +50,28 @@ public interface CalendarProvider {
      * new sync token and the external ids that changed since {@code syncToken} (null: first read).
      */
     RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure;
+
+    /** Whether the trainer has this calendar turned on (each calendar has its own switch in the preferences). */
+    boolean enabled(SyncPreferences preferences);
+
+    /** The preferences with this calendar's switch set to {@code on}. */
+    SyncPreferences withEnabled(SyncPreferences preferences, boolean on);
+
+    /**
+     * The seed's {@code bookings} column that mirrors this calendar's event id, or null when there is none. It
+     * must be a constant (it is written into SQL as a column name).
+     */
+    default String bookingColumn() {
+        return null;
+    }
+
+    /** Whether sync rounds ask this calendar what changed there; a calendar that cannot be read back has none. */
+    default boolean readsChanges() {
+        return true;
+    }
+
+    /** A sentence the status shows next to this connection (e.g. whom invitations cannot reach), or null. */
+    default String statusNote(Connection connection) {
+        return null;
+    }
 }

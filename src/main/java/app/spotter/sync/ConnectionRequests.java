@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 /** The rules for connection bodies, shared by the API and the browser app's connect forms. */
 public final class ConnectionRequests {
 
+    /** Where an Apple connection without a server address goes. */
+    public static final String ICLOUD = "https://caldav.icloud.com/";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public record Apple(String username, String appPassword, URI serverUrl, String calendarName) {
@@ -30,7 +33,7 @@ public final class ConnectionRequests {
         String password = fields.text("app_password", true, 200);
         String server = fields.text("server_url", false, 500);
         String calendarName = fields.text("calendar_name", false, 100);
-        URI serverUrl = URI.create(app.spotter.sync.caldav.AppleConnector.ICLOUD);
+        URI serverUrl = URI.create(ICLOUD);
         if (server != null) {
             try {
                 serverUrl = new URI(server);

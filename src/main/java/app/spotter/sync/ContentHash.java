@@ -10,13 +10,14 @@ import java.util.Objects;
 /**
  * Fingerprint of what a calendar shows of a booking. SEQUENCE is left out on purpose: a change calendars cannot
  * see (the private notes) raises it but must not cost a request. Running reconciliation twice therefore sends
- * nothing the second time.
+ * nothing the second time. It is the default {@link CalendarProvider#fingerprint}; a provider that sends several
+ * copies fingerprints each of them.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {}
 
-    static String of(CalendarEvent e) {
+    public static String of(CalendarEvent e) {
         String canonical = String.join("\u001f", e.uid(), e.summary(), Objects.toString(e.location(), ""),
                 e.start().toString(), e.end().toString(), e.zone().getId(), Objects.toString(e.colorHex(), ""),
                 e.sessionType().value(), String.valueOf(e.cancelled()));

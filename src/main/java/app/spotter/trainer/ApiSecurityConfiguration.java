@@ -1,5 +1,6 @@
 package app.spotter.trainer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,10 +24,14 @@ class ApiSecurityConfiguration {
             {"type":"about:blank","title":"Unauthorized","status":401,\
             "detail":"Send a valid API token: Authorization: Bearer <token>."}""";
 
+    /**
+     * Argon2id (RFC 9106), Spring Security's current recommended parameters, one hash at a time: on two cores that
+     * leaves a core for every other request under a login flood (measured in docs/BENCHMARKS.md, "Login flood").
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // Argon2id (RFC 9106), Spring Security's current recommended parameters
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(@Value("${spotter.password-hashing.permits:1}") int permits,
+            @Value("${spotter.password-hashing.wait-ms:2000}") long waitMillis) {
+        return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), permits, waitMillis);
     }
 
     @Bean

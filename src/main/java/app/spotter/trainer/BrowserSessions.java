@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 public class BrowserSessions {
 
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final TrainerRepository repository;
+
+    BrowserSessions(TrainerRepository repository) {
+        this.repository = repository;
+    }
 
     public void signIn(UUID trainerId, HttpServletRequest request, HttpServletResponse response) {
         HttpSession old = request.getSession(false);
@@ -26,7 +31,8 @@ public class BrowserSessions {
         }
         request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SignedInTrainer(trainerId),
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SignedInTrainer(trainerId,
+                repository.credentialsVersion(trainerId).orElse(0)),
                 null, List.of(new SimpleGrantedAuthority(TrainerLogins.ROLE))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);

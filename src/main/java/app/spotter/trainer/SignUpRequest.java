@@ -27,8 +27,8 @@ public record SignUpRequest(String name, String email, String password, ZoneId t
         if (email != null && !EMAIL.matcher(email).matches()) {
             fields.reject("email", "must be an email address");
         }
-        if (password != null && password.length() < 10) {
-            fields.reject("password", "must be at least 10 characters");
+        if (password != null) {
+            PasswordRules.weakness(password, name, email).ifPresent(reason -> fields.reject("password", reason));
         }
         if (zone != null && !Zones.isRegion(zone)) {
             fields.reject("timezone", "must be an IANA time zone such as Africa/Johannesburg");

@@ -22,7 +22,8 @@ class TrainerAuthenticationProvider extends DaoAuthenticationProvider {
     protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
             UserDetails user) {
         Authentication success = super.createSuccessAuthentication(principal, authentication, user);
-        var trainer = new SignedInTrainer(((TrainerLogins.TrainerAccount) user).id());
+        var account = (TrainerLogins.TrainerAccount) user;
+        var trainer = new SignedInTrainer(account.id(), account.version());
         var result = UsernamePasswordAuthenticationToken.authenticated(trainer, null, success.getAuthorities());
         result.setDetails(success.getDetails());
         return result;

@@ -21,14 +21,20 @@ class TrainerLogins implements UserDetailsService {
     /** A trainer's login record while the password is checked; replaced by {@link SignedInTrainer} right after. */
     static final class TrainerAccount extends User {
         private final UUID id;
+        private final int version;
 
-        TrainerAccount(UUID id, String email, String passwordHash) {
+        TrainerAccount(UUID id, String email, String passwordHash, int version) {
             super(email, passwordHash, List.of(new SimpleGrantedAuthority(ROLE)));
             this.id = id;
+            this.version = version;
         }
 
         UUID id() {
             return id;
+        }
+
+        int version() {
+            return version;
         }
     }
 
@@ -41,7 +47,7 @@ class TrainerLogins implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String email) {
         return repository.credentials(email)
-                .map(c -> new TrainerAccount(c.id(), email, c.passwordHash()))
+                .map(c -> new TrainerAccount(c.id(), email, c.passwordHash(), c.version()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such trainer"));
     }
 }

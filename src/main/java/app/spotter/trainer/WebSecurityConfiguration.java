@@ -7,6 +7,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -23,16 +25,21 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, TrainerLogins logins, PasswordEncoder passwords)
-            throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, TrainerLogins logins, PasswordEncoder passwords,
+            LoginThrottle throttle, Trainers trainers) throws Exception {
+        LoginFormThrottle loginThrottle = new LoginFormThrottle(throttle);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/feeds/**", "/oauth/google/callback", "/actuator/health",
+                        .requestMatchers("/feeds/**", "/oauth/*/callback", "/actuator/health",
                                 "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
-                                "/signup", "/manifest.webmanifest", "/sw.js", "/offline.html", "/icons/**").permitAll()
+                                "/signup", "/forgot-password", "/reset-password", "/manifest.webmanifest", "/sw.js",
+                                "/offline.html", "/icons/**").permitAll()
                         .anyRequest().hasRole("TRAINER"))
                 .authenticationManager(new ProviderManager(new TrainerAuthenticationProvider(logins, passwords)))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
-                        .defaultSuccessUrl("/app/calendar", false).failureUrl("/login?error").permitAll())
+                        .successHandler(loginThrottle.successHandler())
+                        .failureHandler(loginThrottle.failureHandler()).permitAll())
+                .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionVersionCheck(trainers), SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))

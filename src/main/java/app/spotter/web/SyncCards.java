@@ -1,7 +1,7 @@
 package app.spotter.web;
 
 import app.spotter.preferences.Preferences;
-import app.spotter.sync.CalendarSync;
+import app.spotter.sync.engine.CalendarSync;
 import app.spotter.sync.Provider;
 import app.spotter.sync.SyncStatus;
 import java.time.Instant;

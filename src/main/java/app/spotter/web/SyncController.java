@@ -3,7 +3,7 @@ package app.spotter.web;
 import app.spotter.feed.Feeds;
 import app.spotter.preferences.Preferences;
 import app.spotter.support.web.ApiProblem;
-import app.spotter.sync.CalendarSync;
+import app.spotter.sync.engine.CalendarSync;
 import app.spotter.sync.ConnectionRequests;
 import app.spotter.sync.Provider;
 import app.spotter.sync.SyncStatus;

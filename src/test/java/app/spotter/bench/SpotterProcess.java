@@ -45,13 +45,18 @@ final class SpotterProcess implements AutoCloseable {
      * @param properties extra Spring properties, e.g. {@code spotter.sync.threads=8}
      */
     static SpotterProcess start(Path dataDir, List<String> properties) {
+        return start(dataDir, BenchConfig.spotterJvmOptions(), properties);
+    }
+
+    /** As {@link #start(Path, List)} with these JVM options (e.g. {@link #defaultJvmOptions()}). */
+    static SpotterProcess start(Path dataDir, List<String> jvmOptions, List<String> properties) {
         try {
             Path jar = jar();
             int port = freePort();
             Path log = Files.createTempFile("spotter-bench-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(BenchConfig.spotterJvmOptions());
+            command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toString());
             // the benchmarks' Radicale listens on loopback, which Spotter refuses by default
@@ -96,6 +101,28 @@ final class SpotterProcess implements AutoCloseable {
             Sleep.millis(20); // 20 ms polling: the startup figure is at most that much late
         }
         throw new IllegalStateException("Spotter not UP within " + STARTUP_LIMIT + "; log: " + log);
+    }
+
+    /** The JVM options scripts/run starts Spotter with (SPOTTER_JAVA_OPTS_DEFAULT in scripts/jdk.sh). */
+    static List<String> defaultJvmOptions() {
+        try {
+            return Files.readAllLines(Path.of("scripts/jdk.sh")).stream()
+                    .filter(line -> line.startsWith("SPOTTER_JAVA_OPTS_DEFAULT="))
+                    .map(line -> line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')))
+                    .map(options -> List.of(options.split("\\s+")))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no SPOTTER_JAVA_OPTS_DEFAULT"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the process wrote an OutOfMemoryError (or any other JVM error) to its log. */
+    boolean loggedOutOfMemory() throws IOException {
+        return Files.readString(log).contains("OutOfMemoryError");
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     static Path jar() throws IOException {

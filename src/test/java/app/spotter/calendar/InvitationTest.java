@@ -31,7 +31,7 @@ class InvitationTest {
         assertThat(Ics.parameter(attendee, "CN")).isEqualTo("Thandi Nkosi");
         assertThat(Ics.parameter(attendee, "ROLE")).isEqualTo("REQ-PARTICIPANT");
         assertThat(Ics.parameter(attendee, "PARTSTAT")).isEqualTo("NEEDS-ACTION");
-        assertThat(Ics.parameter(attendee, "RSVP")).isEqualTo("TRUE");
+        assertThat(Ics.parameter(attendee, "RSVP")).isEqualTo("FALSE");
         assertThat(Ics.value(event, "UID")).isEqualTo(Events.UID);
         assertThat(Ics.value(event, "DTSTAMP")).isEqualTo("20260601T081530Z");
         assertThat(Ics.value(event, "SEQUENCE")).isEqualTo("3");

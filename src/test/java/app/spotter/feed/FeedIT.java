@@ -152,6 +152,48 @@ class FeedIT extends SpotterIT {
     }
 
     @Test
+    void theFeedEndsEighteenMonthsAhead() throws Exception {
+        ApiClient api = newTrainer();
+        String client = api.createClient("Ayanda", "Zulu", null);
+        String inside = api.createBooking(client, at(30 * 17, 9), 60);
+        String beyond = api.createBooking(client, at(30 * 19, 9), 60);
+
+        List<String> uids = parse(fetch(feedUrl(api), null).body()).<VEvent>getComponents(Component.VEVENT).stream()
+                .map(e -> value(e, Property.UID)).toList();
+        assertThat(uids).containsExactly(inside + "@spotter.app").doesNotContain(beyond + "@spotter.app");
+    }
+
+    @Test
+    void theEtagChangesWithAClientsNameACancellationAndThePreferencesThatShapeEvents() throws Exception {
+        ApiClient api = newTrainer();
+        String client = api.createClient("Bongani", "Khumalo", null);
+        String booking = api.createBooking(client, at(3, 9), 60);
+        api.createBooking(client, at(4, 9), 60);
+        String url = feedUrl(api);
+        String etag = fetch(url, null).headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.patch("/api/v1/clients/" + client, """
+                {"first_name":"Bonga"}""").status()).isEqualTo(200);
+        HttpResponse<String> renamed = fetch(url, etag);
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(renamed.body()).contains("Bonga Khumalo");
+        etag = renamed.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.post("/api/v1/bookings/" + booking + "/cancel", null).status()).isEqualTo(200);
+        HttpResponse<String> cancelled = fetch(url, etag);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).doesNotContain(booking);
+        etag = cancelled.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.put("/api/v1/calendar-sync/preferences", """
+                {"show_client_names":false}""").status()).isEqualTo(200);
+        HttpResponse<String> hidden = fetch(url, etag);
+        assertThat(hidden.statusCode()).isEqualTo(200);
+        assertThat(hidden.body()).doesNotContain("Bonga");
+        assertThat(fetch(url, hidden.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void anUnchangedFeedAnswers304ToItsEtagAndAChangedOneDoesNot() throws Exception {
         ApiClient api = newTrainer();
         String client = api.createClient("Thabo", "Molefe", null);

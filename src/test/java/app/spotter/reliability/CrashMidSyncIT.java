@@ -25,21 +25,25 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * kill -9 in the middle of pushing 1,000 bookings to a real Radicale, then a restart on the same database: every
- * booking ends up on the server exactly once, and the work the dead instance held resumes by itself within two
- * minutes (db-scheduler's dead-execution revival: heartbeat 10 s, dead after 6 missed).
+ * kill -9 in the middle of pushing 1,000 bookings to a real Radicale, then one restart, both on the embedded
+ * default (the jar started as {@code scripts/run} starts it, no database configured). The killed JVM leaves its
+ * PostgreSQL running; the restart shuts that one down cleanly and comes up on the first try. Every booking ends up
+ * on the server exactly once, and the work the dead instance held resumes by itself within two minutes
+ * (db-scheduler's dead-execution revival: heartbeat 10 s, dead after 6 missed).
  */
 class CrashMidSyncIT {
 
     static final int BOOKINGS = 1000;
-    static final OffsetDateTime FIRST = OffsetDateTime.parse("2027-02-01T06:00:00+02:00");
+    static final OffsetDateTime FIRST = OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow 06:00, never a fixed date
 
     @Test
     void afterKillDashNineAndARestartEveryBookingIsOnTheServerExactlyOnce() throws Exception {
         Path dataDir = Files.createTempDirectory("spotter-crash-");
-        try (TestPostgres db = TestPostgres.start();
+        try (TestPostgres db = TestPostgres.ofDataDir(dataDir);
                 CalDavServerProcess radicale = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE)) {
-            SpotterProcess first = SpotterProcess.start(db.jdbcUrl(), dataDir, Map.of());
+            SpotterProcess first = SpotterProcess.startEmbedded(dataDir, Map.of());
+            long orphan;
             ApiClient api;
             List<String> ids;
             URI calendar;
@@ -61,6 +65,9 @@ class CrashMidSyncIT {
                 Eventually.await(Duration.ofSeconds(120), "a few hundred events pushed",
                         () -> db.appleEventsConfirmed() >= 300);
                 first.kill();
+                orphan = db.serverPid();
+                assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                        .as("the killed JVM left its PostgreSQL running").isPresent();
                 killedAt = db.jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single();
                 onServerAtKill = db.appleEventsConfirmed();
                 heldByTheDead = db.jdbc.sql("SELECT task_instance FROM scheduled_tasks "
@@ -71,8 +78,11 @@ class CrashMidSyncIT {
             assertThat(onServerAtKill).as("killed in the middle of the push").isBetween(1, BOOKINGS - 1);
 
             long restarted = System.nanoTime();
-            try (SpotterProcess second = SpotterProcess.start(db.jdbcUrl(), dataDir, Map.of())) {
+            try (SpotterProcess second = SpotterProcess.startEmbedded(dataDir, Map.of())) {
                 long healthy = System.nanoTime();
+                assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("orphan stopped").isEmpty();
+                assertThat(second.log()).contains("left running on", "stopping it cleanly")
+                        .doesNotContain("Gave up waiting", "APPLICATION FAILED TO START");
                 long[] resumed = {0};
                 long[] progress = {System.nanoTime()};
                 try {

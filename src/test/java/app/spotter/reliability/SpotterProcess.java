@@ -40,20 +40,57 @@ final class SpotterProcess implements AutoCloseable {
     }
 
     static SpotterProcess start(String jdbcUrl, Path dataDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("SPRING_DATASOURCE_URL", jdbcUrl,
+                "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres"));
+        env.putAll(extraEnv);
+        return start(List.of("-Xmx512m"), dataDir, env);
+    }
+
+    /**
+     * As {@code scripts/run} starts it: the default JVM options of {@code scripts/jdk.sh} and no database
+     * configured, so Spotter runs its embedded PostgreSQL in {@code dataDir}.
+     */
+    static SpotterProcess startEmbedded(Path dataDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("MALLOC_ARENA_MAX", "2");
+        return start(List.of(defaultJvmOptions().split(" ")), dataDir, env);
+    }
+
+    static String defaultJvmOptions() {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", ". scripts/jdk.sh >/dev/null && printf %s "
+                    + "\"$SPOTTER_JAVA_OPTS_DEFAULT\"").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String options = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor() != 0 || options.isEmpty()) {
+                throw new IllegalStateException("scripts/jdk.sh gave no SPOTTER_JAVA_OPTS_DEFAULT");
+            }
+            return options;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SpotterProcess start(List<String> jvmOptions, Path dataDir, Map<String, String> env) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(dataDir, "spotter-" + port + "-", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar().toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of("SPRING_DATASOURCE_URL", jdbcUrl,
-                    "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres",
-                    "SERVER_PORT", Integer.toString(port), "SPOTTER_DATA_DIR", dataDir.toString(),
+            builder.environment().remove("SPRING_DATASOURCE_URL");
+            builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port),
+                    "SPOTTER_DATA_DIR", dataDir.toString(),
                     // the tests' CalDAV servers listen on loopback, which Spotter refuses by default
                     "SPOTTER_CALDAV_ALLOW_PRIVATE_NETWORKS", "true"));
-            builder.environment().putAll(extraEnv);
+            builder.environment().putAll(env);
             SpotterProcess spotter = new SpotterProcess(port, builder.start(), log);
-            spotter.awaitHealthy(Duration.ofSeconds(120));
+            spotter.awaitHealthy(Duration.ofSeconds(240)); // six engineers share two cores: starts of 2 min were seen
             return spotter;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,6 +129,14 @@ final class SpotterProcess implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

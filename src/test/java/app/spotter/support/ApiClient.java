@@ -12,16 +12,39 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for the JSON API, as an outside integrator would use it. */
 public final class ApiClient {
 
-    public record Response(int status, String contentType, JsonNode json, String body) {}
+    public record Response(int status, String contentType, JsonNode json, String body,
+            java.net.http.HttpHeaders headers) {
+        public Response(int status, String contentType, JsonNode json, String body) {
+            this(status, contentType, json, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String token;
+    private final String forwardedFor;
 
     public ApiClient(int port, String token) {
+        this(port, token, null);
+    }
+
+    private ApiClient(int port, String token, String forwardedFor) {
         this.base = "http://localhost:" + port;
         this.token = token;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same client as if it came through a trusted proxy from {@code address} (X-Forwarded-For from loopback):
+     * lets a test play several client addresses.
+     */
+    public ApiClient from(String address) {
+        return new ApiClient(port(), token, address);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     public ApiClient as(String otherToken) {
@@ -63,13 +86,16 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode node = body.isBlank() || !body.strip().startsWith("{") && !body.strip().startsWith("[")
                     ? null : JSON.readTree(body);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    node, body);
+                    node, body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -17,13 +17,13 @@ class TrainerApiIT extends SpotterIT {
     void aTrainerSignsUpGetsATokenAndSeesThemselves() {
         String email = email();
         var created = anonymous().post("/api/v1/trainers", """
-                {"name":"Sipho","email":"%s","password":"long enough pw","timezone":"Europe/London"}""".formatted(email));
+                {"name":"Sipho","email":"%s","password":"a-much-better-passphrase","timezone":"Europe/London"}""".formatted(email));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("timezone").stringValue()).isEqualTo("Europe/London");
         assertThat(created.body()).doesNotContain("password");
 
         var token = anonymous().post("/api/v1/auth/tokens", """
-                {"email":"%s","password":"long enough pw"}""".formatted(email.toUpperCase()));
+                {"email":"%s","password":"a-much-better-passphrase"}""".formatted(email.toUpperCase()));
         assertThat(token.status()).isEqualTo(201);
         assertThat(token.json().get("trainer_id").stringValue()).isEqualTo(created.json().get("id").stringValue());
         // 256 random bits, URL-safe base64
@@ -37,7 +37,7 @@ class TrainerApiIT extends SpotterIT {
     @Test
     void theDefaultZoneIsJohannesburg() {
         var created = anonymous().post("/api/v1/trainers", """
-                {"name":"Lerato","email":"%s","password":"long enough pw"}""".formatted(email()));
+                {"name":"Lerato","email":"%s","password":"a-much-better-passphrase"}""".formatted(email()));
         assertThat(created.json().get("timezone").stringValue()).isEqualTo("Africa/Johannesburg");
     }
 
@@ -45,7 +45,7 @@ class TrainerApiIT extends SpotterIT {
     void aSecondSignUpWithTheSameEmailIsAConflict() {
         String email = email();
         String body = """
-                {"name":"A","email":"%s","password":"long enough pw"}""".formatted(email);
+                {"name":"A","email":"%s","password":"a-much-better-passphrase"}""".formatted(email);
         assertThat(anonymous().post("/api/v1/trainers", body).status()).isEqualTo(201);
         var again = anonymous().post("/api/v1/trainers", body.replace(email, email.toUpperCase()));
         assertThat(again.status()).isEqualTo(409);
@@ -64,12 +64,12 @@ class TrainerApiIT extends SpotterIT {
     void wrongCredentialsGet401() {
         String email = email();
         anonymous().post("/api/v1/trainers", """
-                {"name":"A","email":"%s","password":"long enough pw"}""".formatted(email));
+                {"name":"A","email":"%s","password":"a-much-better-passphrase"}""".formatted(email));
         var wrong = anonymous().post("/api/v1/auth/tokens", """
                 {"email":"%s","password":"not the password"}""".formatted(email));
         assertThat(wrong.status()).isEqualTo(401);
         var unknown = anonymous().post("/api/v1/auth/tokens", """
-                {"email":"nobody-%s","password":"long enough pw"}""".formatted(email));
+                {"email":"nobody-%s","password":"a-much-better-passphrase"}""".formatted(email));
         assertThat(unknown.status()).isEqualTo(401);
     }
 

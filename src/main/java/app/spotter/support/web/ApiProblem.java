@@ -1,6 +1,8 @@
 package app.spotter.support.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,12 +18,28 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 with {@code Retry-After} (RFC 6585 4): this client or account must wait before trying again. */
+    public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail, List.of(), retryAfter);
+    }
+
+    /** 503 with {@code Retry-After}: the service is saturated for a moment, nothing is wrong with the request. */
+    public static ApiProblem busy(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", detail, List.of(), retryAfter);
     }
 
     public static ApiProblem notFound(String what) {
@@ -57,5 +75,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Whole seconds for a {@code Retry-After} header (rounded up), when the client should come back later. */
+    public Optional<Long> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfter).map(d -> Math.max(1, (d.toMillis() + 999) / 1000));
     }
 }

@@ -28,7 +28,13 @@ class ProblemResponses {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        ResponseEntity<ProblemDetail> response =
+                respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        return problem.retryAfterSeconds()
+                .map(seconds -> ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                        .body(response.getBody()))
+                .orElse(response);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

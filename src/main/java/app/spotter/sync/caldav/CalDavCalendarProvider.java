@@ -1,6 +1,8 @@
 package app.spotter.sync.caldav;
 
+import app.spotter.preferences.SyncPreferences;
 import app.spotter.calendar.CalendarEvent;
+import app.spotter.calendar.CalendarObjects;
 import app.spotter.sync.CalendarProvider;
 import app.spotter.sync.Connection;
 import app.spotter.sync.Provider;
@@ -28,9 +30,9 @@ class CalDavCalendarProvider implements CalendarProvider {
     private static final int MAX_PRECONDITION_ROUNDS = 3;
 
     private final CalDavClients clients;
-    private final app.spotter.calendar.CalendarObjects objects;
+    private final CalendarObjects objects;
 
-    CalDavCalendarProvider(CalDavClients clients, app.spotter.calendar.CalendarObjects objects) {
+    CalDavCalendarProvider(CalDavClients clients, CalendarObjects objects) {
         this.clients = clients;
         this.objects = objects;
     }
@@ -38,6 +40,22 @@ class CalDavCalendarProvider implements CalendarProvider {
     @Override
     public Provider provider() {
         return Provider.APPLE;
+    }
+
+    @Override
+    public boolean enabled(SyncPreferences p) {
+        return p.appleCalendarEnabled();
+    }
+
+    @Override
+    public SyncPreferences withEnabled(SyncPreferences p, boolean on) {
+        return new SyncPreferences(p.trainerId(), p.googleCalendarEnabled(), on, p.emailCalendarEnabled(), p.syncFrequency(), p.calendarViewDefault(),
+                p.showClientNames(), p.sessionColors(), p.timezoneDisplay());
+    }
+
+    @Override
+    public String bookingColumn() {
+        return "apple_event_id";
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class CalDavClient {
     private final URI baseUrl;
     private final Discovery discovery;
     private final Calendars calendars;
-    private final CalendarObjects objects;
+    private final ObjectResources objects;
     private final SyncCollection sync;
     private volatile Discovery.Home home;
 
@@ -31,7 +31,7 @@ public final class CalDavClient {
         Propfind propfind = new Propfind(transport);
         this.discovery = new Discovery(propfind);
         this.calendars = new Calendars(transport, propfind);
-        this.objects = new CalendarObjects(transport);
+        this.objects = new ObjectResources(transport);
         this.sync = new SyncCollection(transport);
     }
 
@@ -60,8 +60,12 @@ public final class CalDavClient {
             // Credentials in the URL would end up in every log line that names a URL.
             throw new IllegalArgumentException("put the username and password in their own fields, not in the URL");
         }
-        return new CalDavClient(baseUrl,
-                new DavTransport(http, policy, baseUrl, username, password, clock, userAgent));
+        return over(baseUrl, new DavTransport(http, policy, baseUrl, username, password, clock, userAgent));
+    }
+
+    /** A client over a transport built elsewhere (tests with their own address rule). */
+    static CalDavClient over(URI baseUrl, DavTransport transport) {
+        return new CalDavClient(baseUrl, transport);
     }
 
     /** Discovers (once per client) the calendar home: well-known URI, principal, calendar-home-set. */

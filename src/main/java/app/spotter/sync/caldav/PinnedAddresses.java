@@ -31,8 +31,12 @@ public final class PinnedAddresses extends InetAddressResolverProvider {
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
-        InetAddressResolver builtin = configuration.builtinResolver();
         installed = true;
+        return pinning(configuration.builtinResolver());
+    }
+
+    /** Pinned answers first, {@code builtin} for every name that is not pinned (or no longer). */
+    static InetAddressResolver pinning(InetAddressResolver builtin) {
         return new InetAddressResolver() {
             @Override
             public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {

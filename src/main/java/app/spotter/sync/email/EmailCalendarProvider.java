@@ -1,5 +1,6 @@
 package app.spotter.sync.email;
 
+import app.spotter.preferences.SyncPreferences;
 import app.spotter.calendar.CalendarEvent;
 import app.spotter.calendar.ItipMethod;
 import app.spotter.client.Client;
@@ -34,9 +35,11 @@ class EmailCalendarProvider implements CalendarProvider {
     private final InvitationWriter writer;
     private final InvitationMailer sender;
     private final EmailCopyStore copies;
+    private final MissingClientAddresses missingAddresses;
 
     EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, InvitationMailer sender,
-            EmailCopyStore copies) {
+            EmailCopyStore copies, MissingClientAddresses missingAddresses) {
+        this.missingAddresses = missingAddresses;
         this.trainers = trainers;
         this.clients = clients;
         this.writer = writer;
@@ -47,6 +50,28 @@ class EmailCalendarProvider implements CalendarProvider {
     @Override
     public Provider provider() {
         return Provider.EMAIL;
+    }
+
+    @Override
+    public boolean enabled(SyncPreferences p) {
+        return p.emailCalendarEnabled();
+    }
+
+    @Override
+    public SyncPreferences withEnabled(SyncPreferences p, boolean on) {
+        return new SyncPreferences(p.trainerId(), p.googleCalendarEnabled(), p.appleCalendarEnabled(), on, p.syncFrequency(), p.calendarViewDefault(),
+                p.showClientNames(), p.sessionColors(), p.timezoneDisplay());
+    }
+
+    /** Nothing to read back: email is one-way, so it gets no sync rounds. */
+    @Override
+    public boolean readsChanges() {
+        return false;
+    }
+
+    @Override
+    public String statusNote(Connection connection) {
+        return missingAddresses.note(connection);
     }
 
     @Override

@@ -5,7 +5,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -22,11 +24,18 @@ class InvitationMailer {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String fromAddress;
+    private final String messageIdDomain;
     private final Clock clock;
+    private final Duration deadline;
 
-    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom, Clock clock)
-            throws AddressException {
+    /** @param deadline {@code spotter.mail.deadline}: total time for one send (see {@link SmtpDeadline}) */
+    InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom,
+            @Value("${spotter.public-url}") String publicUrl, Clock clock,
+            @Value("${spotter.mail.deadline:60s}") Duration deadline) throws AddressException {
         this.mail = mail;
+        this.deadline = deadline;
+        String host = URI.create(publicUrl.strip()).getHost();
+        this.messageIdDomain = host == null || host.isBlank() ? "localhost" : host;
         // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
         this.fromAddress = new InternetAddress(mailFrom, true).getAddress();
         this.clock = clock;
@@ -44,13 +53,13 @@ class InvitationMailer {
         }
         MimeMessage message = sender.createMimeMessage();
         try {
-            MimeAssembler.fill(message, invitation, fromAddress, clock.instant());
+            MimeAssembler.fill(message, invitation, fromAddress, messageIdDomain, clock.instant());
         } catch (MessagingException e) {
             throw SyncFailure.permanent("The invitation to " + invitation.to() + " could not be written: "
                     + e.getMessage(), e);
         }
         try {
-            sender.send(message);
+            SmtpDeadline.send(sender, message, deadline);
         } catch (MailException e) {
             throw SmtpFailures.classify(e);
         }

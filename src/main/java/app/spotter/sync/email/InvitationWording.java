@@ -37,16 +37,25 @@ record InvitationWording(String subject, String greeting, String headline, Strin
             headline = cancel ? "This session was cancelled: " + summary + "."
                     : "Your session in Spotter: " + summary + ".";
         }
-        String when = DAY.format(start) + ", " + TIME.format(start) + "–"
-                + (end.toLocalDate().equals(start.toLocalDate()) ? "" : DAY.format(end) + ", ") + TIME.format(end)
+        String when = DAY.format(start) + ", " + time(start) + "–"
+                + (end.toLocalDate().equals(start.toLocalDate()) ? "" : DAY.format(end) + ", ") + time(end)
                 + " (" + event.zone().getId() + " time)";
         String where = event.location() == null || event.location().isBlank() ? null : line(event.location());
         String contact = recipient.isClient()
                 ? "Questions? Reply to this email or write to " + trainer + " at " + line(trainerEmail) + "."
                 : null;
         return new InvitationWording(prefix + summary + ", " + SHORT_DAY.format(start) + " " + TIME.format(start),
-                line(recipient.name()).isEmpty() ? "Hello," : "Hi " + line(recipient.name()) + ",", headline, when, where, contact,
-                "Sent by Spotter on behalf of " + trainer + ".");
+                line(recipient.name()).isEmpty() ? "Hello," : "Hi " + line(recipient.name()) + ",", headline, when,
+                where, contact, "Sent by Spotter on behalf of " + trainer + ".");
+    }
+
+    /**
+     * A clock time, with its UTC offset when the clock shows that time twice that day (clocks going back), so that
+     * "01:30–01:00" reads as "01:30 (UTC+01:00)–01:00 (UTC+00:00)", which is what happened.
+     */
+    static String time(ZonedDateTime at) {
+        boolean repeated = at.getZone().getRules().getValidOffsets(at.toLocalDateTime()).size() > 1;
+        return TIME.format(at) + (repeated ? " (UTC" + at.getOffset().getId().replace("Z", "+00:00") + ")" : "");
     }
 
     /** The text/plain body: the same words as the HTML one. */

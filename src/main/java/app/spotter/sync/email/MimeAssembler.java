@@ -12,6 +12,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -32,12 +33,14 @@ import java.util.regex.Pattern;
 final class MimeAssembler {
 
     private static final Pattern CONTROLS = Pattern.compile("[\\s\\p{Cntrl}]+");
+    private static final Pattern NOT_A_NAME = Pattern.compile("[^\\p{L}\\p{M} '’.\\-]");
 
     private MimeAssembler() {}
 
-    static void fill(MimeMessage message, Invitation invitation, String fromAddress, Instant now)
-            throws MessagingException {
-        message.setFrom(address(fromAddress, invitation.senderName()));
+    /** @param messageIdDomain the right-hand side of Message-ID: Spotter's own public host name */
+    static void fill(MimeMessage message, Invitation invitation, String fromAddress, String messageIdDomain,
+            Instant now) throws MessagingException {
+        message.setFrom(address(fromAddress, plainName(invitation.senderName())));
         message.setReplyTo(new InternetAddress[] {new InternetAddress(invitation.replyTo(), true)});
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(invitation.to(), true));
         message.setSubject(oneLine(invitation.subject()), StandardCharsets.UTF_8.name());
@@ -60,6 +63,20 @@ final class MimeAssembler {
         mixed.addBodyPart(attachment);
         message.setContent(mixed);
         message.saveChanges();
+        // after saveChanges, which would set JavaMail's own "<...@localhost>" (the machine's name); Spring's sender
+        // keeps a Message-ID that is already set. RFC 5322 3.6.4: unique, its right side a domain the sender owns
+        message.setHeader("Message-ID", "<" + UUID.randomUUID() + "." + now.toEpochMilli() + "@" + messageIdDomain
+                + ">");
+    }
+
+    /**
+     * A display name reduced to what a person's name is made of: letters, combining marks, spaces, apostrophes,
+     * hyphens and dots. Anything else (angle brackets, colons, @, quotes) could make a mail client show another
+     * sender or read part of the name as an address.
+     */
+    static String plainName(String name) {
+        String plain = NOT_A_NAME.matcher(name == null ? "" : name).replaceAll("");
+        return CONTROLS.matcher(plain).replaceAll(" ").strip();
     }
 
     // a DataSource with the full type keeps parameters such as method= exactly as written; JavaMail picks a

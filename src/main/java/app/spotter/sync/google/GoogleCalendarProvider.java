@@ -1,5 +1,6 @@
 package app.spotter.sync.google;
 
+import app.spotter.preferences.SyncPreferences;
 import app.spotter.calendar.CalendarEvent;
 import app.spotter.sync.CalendarProvider;
 import app.spotter.sync.Connection;
@@ -8,7 +9,6 @@ import app.spotter.sync.RemoteChanges;
 import app.spotter.sync.RemoteEvent;
 import app.spotter.sync.SyncFailure;
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.services.calendar.model.Event;
 import java.time.InstantSource;
 
@@ -30,7 +30,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     private final GoogleChanges changes;
 
     public GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth) {
-        this(endpoints, oauth, new NetHttpTransport(), TrainerRateLimiter.standard(), InstantSource.system());
+        this(endpoints, oauth, BoundedHttpTransport.withDefaults(), TrainerRateLimiter.standard(), InstantSource.system());
     }
 
     GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth, HttpTransport transport,
@@ -42,6 +42,22 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     @Override
     public Provider provider() {
         return Provider.GOOGLE;
+    }
+
+    @Override
+    public boolean enabled(SyncPreferences p) {
+        return p.googleCalendarEnabled();
+    }
+
+    @Override
+    public SyncPreferences withEnabled(SyncPreferences p, boolean on) {
+        return new SyncPreferences(p.trainerId(), on, p.appleCalendarEnabled(), p.emailCalendarEnabled(), p.syncFrequency(), p.calendarViewDefault(),
+                p.showClientNames(), p.sessionColors(), p.timezoneDisplay());
+    }
+
+    @Override
+    public String bookingColumn() {
+        return "google_event_id";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.spotter.sync.google;
 
+import app.spotter.calendar.Lab;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -63,28 +64,11 @@ final class GoogleColors {
     }
 
     static double distance(double[] a, double[] b) {
-        double dl = a[0] - b[0], da = a[1] - b[1], db = a[2] - b[2];
-        return Math.sqrt(dl * dl + da * da + db * db);
+        return Math.sqrt(Lab.distanceSquared(a, b));
     }
 
-    /** sRGB hex -> CIELAB (D65 white), per IEC 61966-2-1 and CIE 15. */
+    /** sRGB hex -> CIELAB (D65 white); the conversion is the calendar module's. */
     static double[] lab(String hex) {
-        int rgb = Integer.parseInt(hex.startsWith("#") ? hex.substring(1) : hex, 16);
-        double r = linear((rgb >> 16) & 0xff), g = linear((rgb >> 8) & 0xff), b = linear(rgb & 0xff);
-        double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
-        double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
-        double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
-        double fx = f(x), fy = f(y), fz = f(z);
-        return new double[] {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
-    }
-
-    private static double linear(int channel) {
-        double c = channel / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    }
-
-    private static double f(double t) {
-        double delta = 6.0 / 29;
-        return t > delta * delta * delta ? Math.cbrt(t) : t / (3 * delta * delta) + 4.0 / 29;
+        return Lab.fromRgb(Integer.parseInt(hex.startsWith("#") ? hex.substring(1) : hex, 16));
     }
 }

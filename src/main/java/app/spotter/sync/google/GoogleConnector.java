@@ -3,6 +3,7 @@ package app.spotter.sync.google;
 import app.spotter.support.crypto.SecretBox;
 import app.spotter.support.crypto.Tokens;
 import app.spotter.sync.Connection;
+import app.spotter.sync.OAuthConnector;
 import app.spotter.sync.Provider;
 import app.spotter.sync.SyncFailure;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * connection to store, its secret being the refresh token.
  */
 @Component
-public class GoogleConnector {
+class GoogleConnector implements OAuthConnector {
 
     public record Started(String authorizationUrl) {}
 
@@ -38,6 +39,22 @@ public class GoogleConnector {
         this.redirectUri = publicUrl.replaceAll("/+$", "") + "/oauth/google/callback";
     }
 
+    @Override
+    public Provider provider() {
+        return Provider.GOOGLE;
+    }
+
+    @Override
+    public String displayName() {
+        return "Google Calendar";
+    }
+
+    @Override
+    public String authorizationUrl(UUID trainerId) {
+        return start(trainerId).authorizationUrl();
+    }
+
+    @Override
     public boolean configured() {
         return endpoints.clientId() != null && !endpoints.clientId().isBlank()
                 && endpoints.clientSecret() != null && !endpoints.clientSecret().isBlank();
@@ -54,6 +71,7 @@ public class GoogleConnector {
     }
 
     /** Empty when the state is unknown, used or expired: the callback was not one we started. */
+    @Override
     @Transactional
     public Optional<Connection> complete(String state, String code) throws SyncFailure {
         var pending = jdbc.sql("""

@@ -24,6 +24,20 @@ class EmbeddedPostgresPoolIT extends SpotterIT {
         assertThat(backendPid()).isEqualTo(backendPid());
     }
 
+    @Test
+    void theApplicationsDatabaseRunsWithFsyncAndSynchronousCommitOn() throws SQLException {
+        assertThat(show("fsync")).isEqualTo("on");
+        assertThat(show("synchronous_commit")).isEqualTo("on");
+    }
+
+    private String show(String setting) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private int backendPid() throws SQLException {
         try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT pg_backend_pid()")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.spotter.sync.SyncFailure;
+import app.spotter.sync.http.HostileServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,7 +21,7 @@ class HostileServerTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(2);
     /** Time for the JVM and a shared 2-core machine on top of the deadline. */
-    private static final Duration MARGIN = Duration.ofSeconds(3);
+    private static final Duration MARGIN = Duration.ofSeconds(5);
     private static final long MULTISTATUS_CAP = 64 * 1024;
     private static final long OBJECT_CAP = 16 * 1024;
 

@@ -54,6 +54,7 @@ class EmailCalendarIT extends SpotterIT {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", PROXY::port);
         registry.add("spotter.mail-from", () -> "Spotter <" + FROM + ">");
+        registry.add("spotter.public-url", () -> "https://book.spotter.test/");
         // the mail settings make this a Spring context of its own, which must not open the shared context's
         // embedded PostgreSQL data folder (it is locked); so it gets a PostgreSQL of its own, as an external server
         registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
@@ -125,7 +126,8 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(attendees(toTrainer)).containsExactly("mailto:" + trainerAddress);
         var attendee = toClient.event().getProperty(Property.ATTENDEE).orElseThrow();
         assertThat(attendee.getParameter(Parameter.PARTSTAT).orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
-        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("TRUE");
+        // nobody reads replies yet, so none is asked for
+        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("FALSE");
         assertThat(toClient.text()).contains("Hi Lerato Mokoena,", "Reply to this email", trainerEmail);
     }
 
@@ -397,6 +399,30 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(update.value(Property.LOCATION)).isEqualTo("Park run start");
         assertThat(messagesTo(refused)).isEmpty();
         assertThat(messagesTo(trainerAddress)).hasSize(2);
+    }
+
+    @Test
+    void theMessageIdIsSpottersOwnDomainAndTheSenderNameIsOnlyAName() throws Exception {
+        String email = "fay-" + UUID.randomUUID() + "@example.com";
+        assertThat(anonymous().post("/api/v1/trainers", """
+                {"name":"Fay <b>Evil</b> Bcc: victim@example.com","email":"%s","password":"correct horse battery",
+                 "timezone":"Africa/Johannesburg"}""".formatted(email)).status()).isEqualTo(201);
+        ApiClient api = new ApiClient(port, anonymous().post("/api/v1/auth/tokens", """
+                {"email":"%s","password":"correct horse battery"}""".formatted(email)).json().get("token")
+                .stringValue());
+        assertThat(api.put("/api/v1/calendar-sync/connections/email", """
+                {"trainer_address":"%s","send_to_clients":true}""".formatted(trainerAddress)).status())
+                .isEqualTo(200);
+        String client = api.createClient("Zoë", "O'Neil-Dube", clientAddress);
+        book(api, client, inDays(27, "08:00"), null, null);
+
+        MimeMessage mail = awaitMessages(clientAddress, 1).getFirst();
+        assertThat(mail.getMessageID()).matches("<[^@<>\\s]+@book\\.spotter\\.test>");
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo(FROM);
+        assertThat(from.getPersonal()).isEqualTo("Fay bEvilb Bcc victimexample.com via Spotter");
+        assertThat(mail.getHeader("From")[0]).doesNotContain("<b>", "victim@");
+        assertThat(mail.getAllRecipients()).hasSize(1);
     }
 
     /** A date this many days ahead, at this Johannesburg time, as the API takes it. */

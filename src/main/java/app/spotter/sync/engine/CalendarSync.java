@@ -1,0 +1,191 @@
+package app.spotter.sync.engine;
+
+import app.spotter.preferences.Preferences;
+import app.spotter.preferences.SyncPreferences;
+import app.spotter.support.web.ApiProblem;
+import app.spotter.sync.CalendarProvider;
+import app.spotter.sync.Connection;
+import app.spotter.sync.OAuthConnector;
+import app.spotter.sync.PasswordConnector;
+import app.spotter.sync.Provider;
+import app.spotter.sync.SyncFailure;
+import app.spotter.sync.SyncStatus;
+import app.spotter.sync.store.ConnectionStore;
+import app.spotter.sync.store.MirrorStore;
+import app.spotter.sync.store.StatusStore;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sync module's entry: connections, status, "sync now". Provider-specific work is asked of the adapters
+ * through {@link ProviderRegistry}; this class never names a concrete adapter.
+ */
+@Service
+public class CalendarSync {
+
+    private final ConnectionStore connections;
+    private final StatusStore status;
+    private final MirrorStore mirrors;
+    private final SyncQueue queue;
+    private final Preferences preferences;
+    private final EventRemover remover;
+    private final ProviderRegistry registry;
+    private final TransactionTemplate tx;
+
+    CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
+            Preferences preferences, EventRemover remover, ProviderRegistry registry,
+            PlatformTransactionManager transactions) {
+        this.connections = connections;
+        this.status = status;
+        this.mirrors = mirrors;
+        this.queue = queue;
+        this.preferences = preferences;
+        this.remover = remover;
+        this.registry = registry;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** One status per connected calendar, as the trainer should read it now. */
+    public List<SyncStatus> status(UUID trainerId) {
+        SyncPreferences prefs = preferences.get(trainerId);
+        Map<Provider, SyncStatus> rows = new EnumMap<>(Provider.class);
+        status.list(trainerId).forEach(s -> rows.put(s.provider(), s));
+        List<SyncStatus> result = new ArrayList<>();
+        for (ConnectionStore.Stored stored : connections.all(trainerId)) {
+            Provider provider = stored.connection().provider();
+            SyncStatus row = rows.get(provider);
+            String state = row == null ? SyncStatus.OK : row.syncStatus();
+            if (!registry.enabled(prefs, provider)) {
+                state = SyncStatus.DISABLED;
+            }
+            String message = row == null ? null : row.errorMessage();
+            Optional<CalendarProvider> adapter = registry.find(provider);
+            if (adapter.isPresent()) {
+                message = join(message, adapter.get().statusNote(stored.connection()));
+            }
+            result.add(new SyncStatus(provider, row == null ? null : row.lastSync(), state,
+                    mirrors.count(trainerId, provider), message));
+        }
+        return result;
+    }
+
+    /**
+     * A connected calendar's non-secret settings (server, user name, calendar, addresses), for the trainer to see
+     * which account is connected; empty when not connected. The secret never leaves the connection store.
+     */
+    public Map<String, String> accountSettings(UUID trainerId, Provider provider) {
+        return connections.find(trainerId, provider).map(s -> Map.copyOf(s.connection().settings())).orElse(Map.of());
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
+    }
+
+    /** Pushes everything that is waiting, and checks every booking against every calendar, now. */
+    @Transactional
+    public void syncNow(UUID trainerId, Optional<Provider> provider) {
+        provider.ifPresent(p -> connections.find(trainerId, p)
+                .orElseThrow(() -> new IllegalArgumentException(p.value() + " is not connected")));
+        queue.now(trainerId);
+        for (Provider connected : connections.connected(trainerId)) {
+            if (provider.isEmpty() || provider.get() == connected) {
+                queue.round(trainerId, connected);
+            }
+        }
+    }
+
+    /**
+     * Connects Apple iCloud or any CalDAV server: discovery and calendar creation happen now, so bad credentials
+     * are answered at once (422, nothing stored) rather than discovered by the first sync. They run before the
+     * transaction that stores the connection: a slow server holds no database connection or lock.
+     */
+    public String connectApple(UUID trainerId, String username, String appPassword, URI serverUrl,
+            String calendarName) {
+        PasswordConnector connector = registry.passwordConnector(Provider.APPLE).orElseThrow();
+        Connection connection;
+        try {
+            connection = connector.connect(trainerId, username, appPassword, serverUrl, calendarName);
+        } catch (SyncFailure failure) {
+            if (failure.kind() == SyncFailure.Kind.TRANSIENT) {
+                throw new ApiProblem(HttpStatus.BAD_GATEWAY, "Calendar server unavailable",
+                        failure.getMessage() + " Try again in a moment.", List.of());
+            }
+            throw ApiProblem.unprocessable(failure.getMessage());
+        }
+        connected(connection);
+        return connector.calendarUrl(connection);
+    }
+
+    /** Google needs a client id and secret from configuration; without them it cannot be connected. */
+    public boolean googleConfigured() {
+        return registry.oauthConnector(Provider.GOOGLE).map(OAuthConnector::configured).orElse(false);
+    }
+
+    /** Starts the OAuth round trip; the callback completes it (see OAuthCallback). */
+    public String googleAuthorizationUrl(UUID trainerId) {
+        if (!googleConfigured()) {
+            throw ApiProblem.unprocessable("Google is not configured on this Spotter "
+                    + "server (SPOTTER_GOOGLE_CLIENT_ID and SPOTTER_GOOGLE_CLIENT_SECRET).");
+        }
+        return registry.oauthConnector(Provider.GOOGLE).orElseThrow().authorizationUrl(trainerId);
+    }
+
+    /** Email invitations: no secret, only who receives them. */
+    public void connectEmail(UUID trainerId, String trainerAddress, boolean sendToClients) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (trainerAddress != null) {
+            settings.put("trainer_address", trainerAddress);
+        }
+        settings.put("send_to_clients", String.valueOf(sendToClients));
+        connected(new Connection(trainerId, Provider.EMAIL, settings, null));
+    }
+
+    /** Stores a connection (secret sealed), turns the calendar on and reconciles everything with it. */
+    public void connected(Connection connection) {
+        tx.executeWithoutResult(t -> {
+            UUID trainerId = connection.trainerId();
+            connections.lockTrainer(trainerId);
+            connections.save(connection);
+            status.set(trainerId, connection.provider(), SyncStatus.OK);
+            SyncPreferences before = preferences.get(trainerId);
+            SyncPreferences prefs = preferences.update(trainerId,
+                    p -> registry.withEnabled(p, connection.provider(), true));
+            if (registry.enabled(before, connection.provider())) {
+                // already on (a reconnect): nothing publishes "turned on", so the backlog is enqueued here. Turning
+                // it on publishes PreferencesChanged, whose listener enqueues it (once; doing both doubled the work)
+                queue.everything(trainerId, prefs);
+            }
+        });
+    }
+
+    /**
+     * Forgets a calendar. With {@code removeEvents}, Spotter first takes its events out of it (DESIGN 6);
+     * without, they stay there and Spotter stops touching them.
+     */
+    @Transactional
+    public boolean disconnect(UUID trainerId, Provider provider, boolean removeEvents) {
+        Optional<ConnectionStore.Stored> stored = connections.find(trainerId, provider);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (removeEvents) {
+            remover.removeAll(stored.get().connection());
+        }
+        preferences.update(trainerId, p -> registry.withEnabled(p, provider, false));
+        mirrors.forgetAll(trainerId, provider);
+        connections.delete(trainerId, provider);
+        status.delete(trainerId, provider);
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+package app.spotter.sync.engine;
+
+import app.spotter.sync.Provider;
+import app.spotter.sync.store.ConnectionStore;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler on Spotter's own PostgreSQL: cluster-safe (SKIP LOCKED), enqueued in the booking's transaction
+ * (the transaction-aware DataSource), and revives executions of a crashed instance once its heartbeats stop.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean
+    CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Clock clock) {
+        return Tasks.custom(SyncQueue.RECONCILE)
+                .onDeadExecutionRevive()
+                // an unexpected exception (a bug, the database away): try again later, never drop the work
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
+                .execute((instance, context) -> {
+                    ReconcileRequest request = instance.getData();
+                    var outcome = job.run(UUID.fromString(request.trainerId()), UUID.fromString(instance.getId()),
+                            request.attempt());
+                    return completion(outcome, request, clock);
+                });
+    }
+
+    private static CompletionHandler<ReconcileRequest> completion(ReconcileJob.Outcome outcome,
+            ReconcileRequest request, Clock clock) {
+        return switch (outcome) {
+            case ReconcileJob.Outcome.Done done -> (complete, ops) -> ops.remove();
+            case ReconcileJob.Outcome.RunAgain again -> (complete, ops) -> ops.reschedule(complete, clock.instant(),
+                    new ReconcileRequest(request.trainerId(), 0));
+            case ReconcileJob.Outcome.RetryLater later -> (complete, ops) -> ops.reschedule(complete,
+                    clock.instant().plus(later.after()),
+                    new ReconcileRequest(request.trainerId(), request.attempt() + 1));
+        };
+    }
+
+    @Bean
+    RecurringTask<Void> orphanSweepTask(OrphanSweep sweep) {
+        return Tasks.recurring("sync-orphan-sweep", FixedDelay.ofSeconds(20)).execute((instance, ctx) -> sweep.run());
+    }
+
+    /** One connection's round; the instance id is "trainer:provider", so rounds for a connection coalesce. */
+    @Bean
+    OneTimeTask<Void> syncRoundTask(SyncRound round) {
+        return Tasks.oneTime(SyncQueue.ROUND).execute((instance, ctx) -> {
+            String[] parts = instance.getId().split(":");
+            round.run(UUID.fromString(parts[0]), Provider.fromValue(parts[1]).orElseThrow());
+        });
+    }
+
+    /** Every few minutes each connection gets a round, so drift is repaired even if nobody presses "sync now". */
+    @Bean
+    RecurringTask<Void> roundsTask(ConnectionStore connections, SyncQueue queue,
+            @Value("${spotter.sync.round-interval:PT5M}") Duration interval) {
+        return Tasks.recurring("sync-rounds", FixedDelay.of(interval))
+                .execute((instance, ctx) -> connections.allActive()
+                        .forEach(c -> queue.round(c.getKey(), c.getValue())));
+    }
+
+    @Bean(destroyMethod = "stop")
+    Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
+            OneTimeTask<Void> syncRoundTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            @Value("${spotter.sync.threads:8}") int threads,
+            @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
+            @Value("${spotter.sync.polling:PT2S}") Duration polling) {
+        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
+                        syncRoundTask)
+                .startTasks(orphanSweepTask, roundsTask)
+                .threads(threads)
+                .pollingInterval(polling)
+                .heartbeatInterval(heartbeat)
+                // dead after 6 missed heartbeats (60 s by default): a killed instance's work resumes within 2 min
+                .missedHeartbeatsLimit(6)
+                .enableImmediateExecution()
+                .registerShutdownHook()
+                .build();
+        scheduler.start();
+        return scheduler;
+    }
+}

@@ -1,0 +1,153 @@
+package app.spotter.sync.engine;
+
+import app.spotter.sync.Provider;
+import app.spotter.sync.store.PendingStore;
+
+import app.spotter.preferences.SyncPreferences;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Enqueues reconciliation in the caller's transaction: a {@code sync_pending} row plus one db-scheduler task per
+ * booking (the task instance id is the booking id, so a second change while one is pending coalesces). When the
+ * transaction commits and the work is due, the scheduler is woken at once instead of at its next poll.
+ */
+@Component
+class SyncQueue {
+
+    static final TaskDescriptor<ReconcileRequest> RECONCILE =
+            TaskDescriptor.of("reconcile-booking", ReconcileRequest.class);
+
+    static final TaskDescriptor<Void> ROUND = TaskDescriptor.of("sync-round");
+
+    private final PendingStore pending;
+    private final ObjectProvider<SchedulerClient> client;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final Clock clock;
+    private final JdbcClient jdbc;
+
+    SyncQueue(PendingStore pending, ObjectProvider<SchedulerClient> client, ObjectProvider<Scheduler> scheduler,
+            Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.pending = pending;
+        this.client = client;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    void booking(UUID trainerId, UUID bookingId, SyncPreferences preferences) {
+        Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
+        pending.request(trainerId, bookingId, due);
+        schedule(trainerId, bookingId, due);
+    }
+
+    /** Everything of this trainer's that a calendar may need to hear about (a preference or connection change). */
+    void everything(UUID trainerId, SyncPreferences preferences) {
+        Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
+        schedule(trainerId, pending.requestAll(trainerId, due), due);
+        bringForward(trainerId, due);
+    }
+
+    void client(UUID trainerId, UUID clientId, SyncPreferences preferences) {
+        Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
+        schedule(trainerId, pending.requestAll(trainerId, clientId, due), due);
+        bringForward(trainerId, due);
+    }
+
+    /**
+     * Work already waiting for a later slot (daily, then switched to realtime) is moved to {@code due}: scheduling
+     * an existing task does nothing, so without this it kept its old time. One statement for the whole trainer;
+     * the version bump makes a scheduler that read the old row lose its optimistic pick and read it again.
+     */
+    private void bringForward(UUID trainerId, Instant due) {
+        if (due == null) {
+            return;
+        }
+        int moved = jdbc.sql("""
+                UPDATE scheduled_tasks t SET execution_time = ?, version = t.version + 1
+                  FROM sync_pending p
+                 WHERE p.trainer_id = ? AND t.task_name = ? AND t.task_instance = CAST(p.booking_id AS text)
+                   AND NOT t.picked AND t.execution_time > ?""")
+                .params(Timestamp.from(due), trainerId, RECONCILE.getTaskName(), Timestamp.from(due)).update();
+        if (moved > 0 && !due.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
+    }
+
+    /** "Sync now": all waiting work for this trainer runs immediately, whatever the frequency. */
+    void now(UUID trainerId) {
+        Instant now = clock.instant();
+        pending.requestAll(trainerId, now);
+        for (UUID bookingId : pending.makeDue(trainerId, now)) {
+            schedule(trainerId, bookingId, now, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        }
+    }
+
+    /** A "what changed there?" round for one connection, as soon as possible. */
+    void round(UUID trainerId, Provider provider) {
+        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
+                SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        wakeAfterCommit();
+    }
+
+    void schedule(UUID trainerId, Collection<UUID> bookingIds, Instant due) {
+        bookingIds.forEach(id -> schedule(trainerId, id, due));
+    }
+
+    void schedule(UUID trainerId, UUID bookingId, Instant due) {
+        schedule(trainerId, bookingId, due, SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+    }
+
+    private void schedule(UUID trainerId, UUID bookingId, Instant due, SchedulerClient.ScheduleOptions options) {
+        if (due == null) {
+            return; // manual: waits in sync_pending for "sync now"
+        }
+        for (int look = 1; ; look++) {
+            try {
+                client.getObject().schedule(RECONCILE.instance(bookingId.toString())
+                                .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
+                        options);
+                break;
+            } catch (TaskInstanceCurrentlyExecutingException running) {
+                // the job is running now; the generation we just bumped makes it run once more when it finishes
+                break;
+            } catch (ExecutionException changedMeanwhile) {
+                // db-scheduler read the execution, then the job finished or rescheduled itself before the update
+                // (which matches on the version it read): read it again. Only a task changing non-stop gets here
+                // three times, and that is worth an error.
+                if (look == 3) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+        if (!due.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                }
+            });
+        } else {
+            scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package app.spotter.sync.store;
+
+import app.spotter.sync.CalendarProvider;
+import app.spotter.sync.Provider;
+import app.spotter.sync.RemoteEvent;
+import app.spotter.sync.Connection;
+import app.spotter.sync.SyncStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code calendar_events}, the seed's mapping table: one row per (booking, provider) that a calendar holds. The
+ * seed's {@code bookings.apple_event_id} / {@code google_event_id} columns are kept equal to it.
+ */
+@Repository
+public class MirrorStore {
+
+    /**
+     * The connection was removed (disconnected) while a push to it was in flight: the calendar is no longer
+     * Spotter's to track, so nothing is recorded (a foreign key keeps mirror rows tied to their connection).
+     */
+    public static final class ConnectionGone extends RuntimeException {
+        public ConnectionGone(Throwable cause) {
+            super("the connection was removed meanwhile", cause);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Map<Provider, String> bookingColumns = new java.util.EnumMap<>(Provider.class);
+
+    public MirrorStore(JdbcClient jdbc, List<CalendarProvider> adapters) {
+        this.jdbc = jdbc;
+        adapters.stream().filter(a -> a.bookingColumn() != null)
+                .forEach(a -> bookingColumns.put(a.provider(), a.bookingColumn()));
+    }
+
+    public Optional<Mirror> find(UUID trainerId, UUID bookingId, Provider provider) {
+        return jdbc.sql("""
+                SELECT external_event_id, etag, resource_url, content_hash, sequence FROM calendar_events
+                WHERE trainer_id = ? AND booking_id = ? AND provider = ?""")
+                .params(trainerId, bookingId, provider.value())
+                .query((rs, n) -> new Mirror(new RemoteEvent(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    public void save(UUID trainerId, UUID bookingId, Provider provider, RemoteEvent remote, String hash, int sequence) {
+        try {
+            saveRow(trainerId, bookingId, provider, remote, hash, sequence);
+        } catch (DataIntegrityViolationException gone) {
+            throw new ConnectionGone(gone);
+        }
+        bookingColumn(trainerId, bookingId, provider, remote.externalId());
+    }
+
+    private void saveRow(UUID trainerId, UUID bookingId, Provider provider, RemoteEvent remote, String hash,
+            int sequence) {
+        jdbc.sql("""
+                INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id, etag, resource_url,
+                                             content_hash, sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (booking_id, provider) DO UPDATE
+                   SET external_event_id = EXCLUDED.external_event_id, etag = EXCLUDED.etag,
+                       resource_url = EXCLUDED.resource_url, content_hash = EXCLUDED.content_hash,
+                       sequence = EXCLUDED.sequence, updated_at = NOW()""")
+                .params(bookingId, trainerId, provider.value(), remote.externalId(), remote.etag(),
+                        remote.resourceUrl(), hash, sequence)
+                .update();
+    }
+
+    /**
+     * Notes, before a create is sent, that the calendar may hold this booking from now on, unless a row exists.
+     * The row has no content hash and no etag, so it counts as not synced and the next run writes (or removes)
+     * the event again: a create whose answer was lost, or that a crash interrupted, is never forgotten.
+     */
+    public void reserve(UUID trainerId, UUID bookingId, Provider provider, String externalId) {
+        try {
+            jdbc.sql("INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id) "
+                            + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id, provider) DO NOTHING")
+                    .params(bookingId, trainerId, provider.value(), externalId).update();
+        } catch (DataIntegrityViolationException gone) {
+            throw new ConnectionGone(gone);
+        }
+    }
+
+    public void delete(UUID trainerId, UUID bookingId, Provider provider) {
+        jdbc.sql("DELETE FROM calendar_events WHERE trainer_id = ? AND booking_id = ? AND provider = ?")
+                .params(trainerId, bookingId, provider.value()).update();
+        bookingColumn(trainerId, bookingId, provider, null);
+    }
+
+    /** Forces the next reconcile to write this booking again (the calendar's copy drifted from ours). */
+    public void invalidate(UUID trainerId, Provider provider, String externalId) {
+        jdbc.sql("UPDATE calendar_events SET content_hash = NULL WHERE trainer_id = ? AND provider = ? "
+                        + "AND external_event_id = ?")
+                .params(trainerId, provider.value(), externalId).update();
+    }
+
+    public void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {
+        jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ?")
+                .params(etag, trainerId, provider.value(), externalId).update();
+    }
+
+    /** Our etag per external id, to tell our own writes (echoes) from changes made in the calendar. */
+    public Map<String, String> etags(UUID trainerId, Provider provider) {
+        return jdbc.sql("SELECT external_event_id, coalesce(etag, '') FROM calendar_events "
+                        + "WHERE trainer_id = ? AND provider = ?")
+                .params(trainerId, provider.value())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
+    public UUID bookingFor(UUID trainerId, Provider provider, String externalId) {
+        return jdbc.sql("SELECT booking_id FROM calendar_events WHERE trainer_id = ? AND provider = ? "
+                        + "AND external_event_id = ?")
+                .params(trainerId, provider.value(), externalId).query(UUID.class).optional().orElse(null);
+    }
+
+    public List<UUID> bookingsMirrored(UUID trainerId, Provider provider) {
+        return jdbc.sql("SELECT booking_id FROM calendar_events WHERE trainer_id = ? AND provider = ?")
+                .params(trainerId, provider.value()).query(UUID.class).list();
+    }
+
+    public int count(UUID trainerId, Provider provider) {
+        // reserved rows (a create not yet confirmed) are not synced events
+        return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ? "
+                        + "AND content_hash IS NOT NULL")
+                .params(trainerId, provider.value()).query(Integer.class).single();
+    }
+
+    public boolean anyFor(UUID trainerId, UUID bookingId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM calendar_events WHERE trainer_id = ? AND booking_id = ?)")
+                .params(trainerId, bookingId).query(Boolean.class).single();
+    }
+
+    public void forgetAll(UUID trainerId, Provider provider) {
+        jdbc.sql("DELETE FROM calendar_events WHERE trainer_id = ? AND provider = ?")
+                .params(trainerId, provider.value()).update();
+        String column = column(provider);
+        if (column != null) {
+            jdbc.sql("UPDATE bookings SET " + column + " = NULL WHERE trainer_id = ?").param(trainerId).update();
+        }
+    }
+
+    private void bookingColumn(UUID trainerId, UUID bookingId, Provider provider, String externalId) {
+        String column = column(provider);
+        if (column != null) {
+            // column is a constant of an adapter (CalendarProvider.bookingColumn), never input
+            jdbc.sql("UPDATE bookings SET " + column + " = ? WHERE id = ? AND trainer_id = ? AND EXISTS "
+                            + "(SELECT 1 FROM sync_connections WHERE trainer_id = ? AND provider = ?)")
+                    .params(externalId, bookingId, trainerId, trainerId, provider.value()).update();
+        }
+    }
+
+    private String column(Provider provider) {
+        return bookingColumns.get(provider);
+    }
+}

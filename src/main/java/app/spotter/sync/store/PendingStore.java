@@ -1,0 +1,109 @@
+package app.spotter.sync.store;
+
+import app.spotter.sync.Provider;
+import app.spotter.sync.RemoteEvent;
+import app.spotter.sync.Connection;
+import app.spotter.sync.SyncStatus;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code sync_pending}: which bookings still need reconciling. The generation counter closes the race between a
+ * running job and a change committed meanwhile: the job only clears the row if nothing bumped it since it read it.
+ */
+@Repository
+public class PendingStore {
+
+    public record Due(UUID trainerId, UUID bookingId, Instant dueAt) {}
+
+    private final JdbcClient jdbc;
+
+    public PendingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Marks a booking as needing work; the earlier due time wins (null = only on "sync now"). */
+    public void request(UUID trainerId, UUID bookingId, Instant dueAt) {
+        jdbc.sql("""
+                INSERT INTO sync_pending (booking_id, trainer_id, due_at) VALUES (?, ?, ?)
+                ON CONFLICT (booking_id) DO UPDATE
+                   SET generation = sync_pending.generation + 1,
+                       due_at = CASE WHEN sync_pending.due_at IS NULL THEN EXCLUDED.due_at
+                                     WHEN EXCLUDED.due_at IS NULL THEN sync_pending.due_at
+                                     ELSE LEAST(sync_pending.due_at, EXCLUDED.due_at) END""")
+                .params(bookingId, trainerId, ts(dueAt)).update();
+    }
+
+    /**
+     * Marks every booking a calendar may need to hear about: those still ahead (and the last 30 days, as the
+     * feed shows them) plus every booking some calendar holds. Returns the ids marked.
+     */
+    public List<UUID> requestAll(UUID trainerId, Instant dueAt) {
+        return requestAll(trainerId, null, dueAt);
+    }
+
+    /** As {@link #requestAll(UUID, Instant)}, limited to one client's bookings when {@code clientId} is given. */
+    public List<UUID> requestAll(UUID trainerId, UUID clientId, Instant dueAt) {
+        return jdbc.sql("""
+                INSERT INTO sync_pending (booking_id, trainer_id, due_at)
+                SELECT b.id, b.trainer_id, ? FROM bookings b
+                 WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?)
+                   AND ((b.status = 'scheduled' AND b.ends_at > NOW() - INTERVAL '30 days')
+                        OR EXISTS (SELECT 1 FROM calendar_events e WHERE e.booking_id = b.id))
+                ON CONFLICT (booking_id) DO UPDATE
+                   SET generation = sync_pending.generation + 1,
+                       due_at = CASE WHEN sync_pending.due_at IS NULL THEN EXCLUDED.due_at
+                                     WHEN EXCLUDED.due_at IS NULL THEN sync_pending.due_at
+                                     ELSE LEAST(sync_pending.due_at, EXCLUDED.due_at) END
+                RETURNING booking_id""")
+                .params(ts(dueAt), trainerId, clientId, clientId).query(UUID.class).list();
+    }
+
+    /** "Sync now": everything waiting for this trainer becomes due. */
+    public List<UUID> makeDue(UUID trainerId, Instant now) {
+        return jdbc.sql("UPDATE sync_pending SET due_at = ? WHERE trainer_id = ? RETURNING booking_id")
+                .params(ts(now), trainerId).query(UUID.class).list();
+    }
+
+    public OptionalLong generation(UUID trainerId, UUID bookingId) {
+        return jdbc.sql("SELECT generation FROM sync_pending WHERE booking_id = ? AND trainer_id = ?")
+                .params(bookingId, trainerId).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** True when the row was cleared; false when a newer change arrived and the job must run again. */
+    public boolean complete(UUID trainerId, UUID bookingId, long generation) {
+        jdbc.sql("DELETE FROM sync_pending WHERE booking_id = ? AND trainer_id = ? AND generation = ?")
+                .params(bookingId, trainerId, generation).update();
+        return generation(trainerId, bookingId).isEmpty();
+    }
+
+    public int count(UUID trainerId) {
+        return jdbc.sql("SELECT count(*) FROM sync_pending WHERE trainer_id = ?").param(trainerId)
+                .query(Integer.class).single();
+    }
+
+    /** Due rows whose job is missing: a change that raced a finishing job, or work left by a crash. */
+    public List<Due> orphans(Instant now, String taskName, int limit) {
+        return jdbc.sql("""
+                SELECT p.trainer_id, p.booking_id, p.due_at FROM sync_pending p
+                 WHERE p.due_at <= ?
+                   AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+                                    WHERE t.task_name = ? AND t.task_instance = CAST(p.booking_id AS text))
+                 ORDER BY p.due_at LIMIT ?""")
+                .params(ts(now), taskName, limit)
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,85 @@
+package app.spotter.sync.store;
+
+import app.spotter.sync.Provider;
+import app.spotter.sync.RemoteEvent;
+import app.spotter.sync.Connection;
+import app.spotter.sync.SyncStatus;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code calendar_sync_status}: one row per (trainer, provider), written after every sync step. */
+@Repository
+public class StatusStore {
+
+    private final JdbcClient jdbc;
+
+    public StatusStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A successful step: last_sync moves, the error clears, events_synced is recounted from the mirror. */
+    public void ok(UUID trainerId, Provider provider) {
+        upsert(trainerId, provider, SyncStatus.OK, null, true);
+    }
+
+    /**
+     * The hot path: one successful push. Adjusts events_synced by the push's effect instead of recounting the
+     * mirror (a recount per push made a bulk push O(N^2)); sync rounds recount and correct any drift.
+     */
+    public void pushed(UUID trainerId, Provider provider, int delta) {
+        int updated = jdbc.sql("""
+                UPDATE calendar_sync_status
+                   SET last_sync = NOW(), sync_status = 'ok', error_message = NULL,
+                       events_synced = GREATEST(coalesce(events_synced, 0) + ?, 0), updated_at = NOW()
+                 WHERE trainer_id = ? AND provider = ?""")
+                .params(delta, trainerId, provider.value()).update();
+        if (updated == 0) {
+            ok(trainerId, provider);
+        }
+    }
+
+    public void failed(UUID trainerId, Provider provider, String status, String message) {
+        upsert(trainerId, provider, status, message, false);
+    }
+
+    public void set(UUID trainerId, Provider provider, String status) {
+        upsert(trainerId, provider, status, null, false);
+    }
+
+    public void delete(UUID trainerId, Provider provider) {
+        jdbc.sql("DELETE FROM calendar_sync_status WHERE trainer_id = ? AND provider = ?")
+                .params(trainerId, provider.value()).update();
+    }
+
+    public List<SyncStatus> list(UUID trainerId) {
+        return jdbc.sql("""
+                SELECT provider, last_sync, sync_status, events_synced, error_message FROM calendar_sync_status
+                WHERE trainer_id = ? ORDER BY provider""")
+                .param(trainerId)
+                .query((rs, n) -> {
+                    Timestamp last = rs.getTimestamp("last_sync");
+                    return new SyncStatus(Provider.fromValue(rs.getString("provider")).orElseThrow(),
+                            last == null ? null : last.toInstant(), rs.getString("sync_status"),
+                            rs.getInt("events_synced"), rs.getString("error_message"));
+                }).list();
+    }
+
+    private void upsert(UUID trainerId, Provider provider, String status, String message, boolean synced) {
+        jdbc.sql("""
+                INSERT INTO calendar_sync_status (trainer_id, provider, last_sync, sync_status, events_synced,
+                                                  error_message)
+                VALUES (?, ?, CASE WHEN ? THEN NOW() END, ?,
+                        (SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ?
+                           AND content_hash IS NOT NULL), ?)
+                ON CONFLICT (trainer_id, provider) DO UPDATE
+                   SET last_sync = CASE WHEN ? THEN NOW() ELSE calendar_sync_status.last_sync END,
+                       sync_status = EXCLUDED.sync_status, events_synced = EXCLUDED.events_synced,
+                       error_message = EXCLUDED.error_message, updated_at = NOW()""")
+                .params(trainerId, provider.value(), synced, status, trainerId, provider.value(), message, synced)
+                .update();
+    }
+}

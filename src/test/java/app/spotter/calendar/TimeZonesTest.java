@@ -1,0 +1,101 @@
+package app.spotter.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** VTIMEZONEs come from the JDK's tz rules, the ones the API uses, and cover only the years the calendar needs. */
+class TimeZonesTest {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    private final CalendarObjects objects = new CalendarObjects(Events.CLOCK);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Europe/Chisinau", "Asia/Karachi", "Australia/Darwin", "Pacific/Fiji", "Pacific/Efate",
+        "Europe/London", "America/New_York", "Australia/Lord_Howe", "Africa/Casablanca", "America/Santiago"})
+    void theVtimezoneListsExactlyTheJdksOffsetsForTheYearsOfTheEvent(String id) {
+        ZoneId zone = ZoneId.of(id);
+        int year = LocalDateTime.now(Events.CLOCK).getYear() + 1;
+        Instant start = LocalDateTime.of(year, 7, 14, 9, 0).atZone(zone).toInstant();
+        var calendar = Ics.parse(objects.storedObject(Events.event(start, start.plusSeconds(3600), zone)));
+        VTimeZone vTimeZone = calendar.<VTimeZone>getComponents(Component.VTIMEZONE).getFirst();
+
+        assertThat(vTimeZone.getTimeZoneId().getValue()).isEqualTo(id);
+        assertThat(observances(vTimeZone)).containsExactlyElementsOf(expected(zone, year));
+    }
+
+    @Test
+    void aZoneTheJdkKnowsButIcal4jsBundledDataDoesNotStillGetsItsTzidAndDefinition() {
+        // America/Coyhaique arrived in tzdata 2025b; ical4j 4.4's bundled definitions predate it
+        ZoneId zone = ZoneId.of("America/Coyhaique");
+        Instant start = Instant.parse("2027-02-01T12:00:00Z");
+        var calendar = Ics.parse(objects.storedObject(Events.event(start, start.plusSeconds(3600), zone)));
+        VEvent event = Ics.onlyEvent(calendar);
+
+        assertThat(Ics.parameter(event.getDateTimeStart(), "TZID")).isEqualTo("America/Coyhaique");
+        assertThat(event.getDateTimeStart().getValue()).isEqualTo("20270201T090000");
+        assertThat(calendar.<VTimeZone>getComponents(Component.VTIMEZONE)).singleElement()
+                .extracting(tz -> tz.getTimeZoneId().getValue()).isEqualTo("America/Coyhaique");
+    }
+
+    @Test
+    void aFeedDefinitionSpansTheYearsOfAllItsEventsInThatZoneAndNoMore() {
+        ZoneId london = ZoneId.of("Europe/London");
+        int year = LocalDateTime.now(Events.CLOCK).getYear();
+        Instant first = LocalDateTime.of(year, 6, 1, 9, 0).atZone(london).toInstant();
+        Instant last = LocalDateTime.of(year + 2, 6, 1, 9, 0).atZone(london).toInstant();
+        var feed = Ics.parse(objects.feed(List.of(Events.event(first, first.plusSeconds(3600), london),
+                Events.event(last, last.plusSeconds(3600), london)), london, "Coach"));
+        VTimeZone vTimeZone = feed.<VTimeZone>getComponents(Component.VTIMEZONE).getFirst();
+
+        List<String> onsets = observances(vTimeZone).stream().map(o -> o.substring(0, 15)).toList();
+        assertThat(onsets.getFirst()).isEqualTo(year + "0101T000000");
+        assertThat(onsets).allMatch(o -> Integer.parseInt(o.substring(0, 4)) >= year
+                && Integer.parseInt(o.substring(0, 4)) <= year + 2);
+        assertThat(onsets).hasSize(1 + 2 * 3); // the offset on 1 January, then two changes a year
+    }
+
+    private static List<String> observances(VTimeZone vTimeZone) {
+        return vTimeZone.getObservances().stream()
+                .map(o -> o.getProperty(Property.DTSTART).orElseThrow().getValue() + " "
+                        + o.getProperty(Property.TZOFFSETFROM).orElseThrow().getValue() + " "
+                        + o.getProperty(Property.TZOFFSETTO).orElseThrow().getValue())
+                .sorted().toList();
+    }
+
+    /** What java.time says: the offset on 1 January, then every transition before the next 1 January. */
+    private static List<String> expected(ZoneId zone, int year) {
+        ZoneRules rules = zone.getRules();
+        List<String> expected = new ArrayList<>();
+        LocalDateTime jan1 = LocalDateTime.of(year, 1, 1, 0, 0);
+        Instant from = jan1.atZone(zone).toInstant();
+        Instant until = jan1.plusYears(1).atZone(zone).toInstant();
+        expected.add(LOCAL.format(jan1) + " " + offset(rules.getOffset(from)) + " " + offset(rules.getOffset(from)));
+        for (ZoneOffsetTransition t = rules.nextTransition(from); t != null && t.getInstant().isBefore(until);
+                t = rules.nextTransition(t.getInstant())) {
+            expected.add(LOCAL.format(t.getDateTimeBefore()) + " " + offset(t.getOffsetBefore()) + " "
+                    + offset(t.getOffsetAfter()));
+        }
+        return expected.stream().sorted().toList();
+    }
+
+    private static String offset(ZoneOffset offset) {
+        return new net.fortuna.ical4j.model.property.TzOffsetTo(offset).getValue();
+    }
+}
