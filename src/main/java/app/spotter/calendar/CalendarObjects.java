@@ -36,7 +36,7 @@ public final class CalendarObjects {
      */
     public String storedObject(CalendarEvent e, String prodId) {
         CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
-        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end());
+        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end(), clock.instant());
         VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
         return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone), List.of(event)));
     }
