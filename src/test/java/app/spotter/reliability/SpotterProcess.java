@@ -90,7 +90,12 @@ final class SpotterProcess implements AutoCloseable {
                     "SPOTTER_CALDAV_ALLOW_PRIVATE_NETWORKS", "true"));
             builder.environment().putAll(env);
             SpotterProcess spotter = new SpotterProcess(port, builder.start(), log);
-            spotter.awaitHealthy(Duration.ofSeconds(240)); // six engineers share two cores: starts of 2 min were seen
+            try {
+                spotter.awaitHealthy(Duration.ofSeconds(240)); // six engineers share two cores: 2-minute starts seen
+            } catch (RuntimeException notUp) {
+                spotter.close(); // a start that failed the test must not leave a Spotter running
+                throw notUp;
+            }
             return spotter;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,7 +45,15 @@ class OpenApiIT extends SpotterIT {
             "POST /api/v1/calendar-sync/sync",
             "GET /api/v1/calendar-sync/feed",
             "POST /api/v1/calendar-sync/feed/rotate",
-            "GET /feeds/{token}.ics");
+            "GET /feeds/{token}.ics",
+            // second round, built so far
+            "POST /api/v1/me/password",
+            "GET /api/v1/auth/tokens",
+            "DELETE /api/v1/auth/tokens/{id}",
+            "GET /api/v1/me/export",
+            "GET /api/v1/clients/{id}/export",
+            "POST /api/v1/clients/{id}/erase",
+            "DELETE /api/v1/me");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
