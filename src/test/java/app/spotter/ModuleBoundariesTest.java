@@ -108,4 +108,12 @@ class ModuleBoundariesTest {
                 .should().notBePublic()
                 .check(CLASSES);
     }
+
+    @Test
+    void theSharedHttpPlumbingKnowsNoAdapter() {
+        noClasses().that().resideInAPackage("app.spotter.sync.http..")
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
 }

@@ -4,6 +4,7 @@ import app.spotter.booking.BookingEvent.BookingCancelled;
 import app.spotter.booking.BookingEvent.BookingDeleted;
 import app.spotter.booking.BookingEvent.BookingEdited;
 import app.spotter.booking.BookingEvent.BookingRescheduled;
+import app.spotter.booking.BookingEvent.BookingRestored;
 import app.spotter.booking.BookingEvent.BookingScheduled;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,18 @@ public final class Booking {
         status = BookingStatus.CANCELLED;
         sequence++;
         events.add(new BookingCancelled(id, trainerId));
+    }
+
+    /**
+     * Takes a cancellation back. Only a cancelled booking can be restored (a deleted one is gone), and the overlap
+     * rule applies again as for any scheduled booking. The sequence rises, so calendars that saw the cancellation
+     * accept the event again (RFC 5546 2.1.4).
+     */
+    void restore() {
+        requireStatus(BookingStatus.CANCELLED, "be restored");
+        status = BookingStatus.SCHEDULED;
+        sequence++;
+        events.add(new BookingRestored(id, trainerId));
     }
 
     void delete() {

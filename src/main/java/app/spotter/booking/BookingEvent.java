@@ -23,5 +23,8 @@ public sealed interface BookingEvent {
 
     record BookingCancelled(UUID bookingId, UUID trainerId) implements BookingEvent {}
 
+    /** A cancellation taken back (the web app's "Undo"): the session is scheduled again. */
+    record BookingRestored(UUID bookingId, UUID trainerId) implements BookingEvent {}
+
     record BookingDeleted(UUID bookingId, UUID trainerId) implements BookingEvent {}
 }

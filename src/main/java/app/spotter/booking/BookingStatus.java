@@ -1,7 +1,7 @@
 package app.spotter.booking;
 
 /**
- * scheduled -> cancelled, scheduled|cancelled -> deleted. A deleted booking stays in the database, invisible to
+ * scheduled -> cancelled, cancelled -> scheduled (restore: an undone cancellation), scheduled|cancelled -> deleted. A deleted booking stays in the database, invisible to
  * the trainer, until every calendar has dropped its event; then the sync engine purges it.
  */
 public enum BookingStatus {

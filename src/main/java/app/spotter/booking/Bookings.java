@@ -102,6 +102,12 @@ public class Bookings {
         return apply(trainerId, id, Booking::cancel);
     }
 
+    /** Undoes a cancellation; refused (409) unless the booking is cancelled and its time is still free. */
+    @Transactional
+    public Booking restore(UUID trainerId, UUID id) {
+        return apply(trainerId, id, Booking::restore);
+    }
+
     @Transactional
     public void delete(UUID trainerId, UUID id) {
         apply(trainerId, id, Booking::delete);

@@ -143,8 +143,11 @@ public class Feeds {
         // one query for the clients, not one per booking
         Map<UUID, Client> byId = clients.list(snapshot.trainerId()).stream()
                 .collect(Collectors.toMap(Client::id, Function.identity()));
-        try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(),
-                snapshot.from(), snapshot.to())) {
+        // a day either side: an event may end just past the window, and local years may differ from UTC's
+        int fromYear = snapshot.from().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
+        int toYear = snapshot.to().plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
+        try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(), fromYear,
+                toYear)) {
             bookings.streamScheduled(snapshot.trainerId(), snapshot.from(), snapshot.to(), b -> {
                 try {
                     feed.write(events.of(b, byId.get(b.details().clientId()), prefs));

@@ -31,7 +31,8 @@ class WebSecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/oauth/*/callback", "/actuator/health",
                                 "/actuator/health/**", "/webjars/**", "/css/**", "/js/**", "/error", "/login",
-                                "/signup", "/forgot-password", "/reset-password").permitAll()
+                                "/signup", "/forgot-password", "/reset-password", "/manifest.webmanifest", "/sw.js",
+                                "/offline.html", "/icons/**").permitAll()
                         .anyRequest().hasRole("TRAINER"))
                 .authenticationManager(new ProviderManager(new TrainerAuthenticationProvider(logins, passwords)))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")

@@ -41,7 +41,7 @@ class AccountController {
 
     @GetMapping("/signup")
     String signUpForm(Model model) {
-        return signUpPage(model, Map.of("timezone", "Africa/Johannesburg"), FormErrors.none());
+        return signUpPage(model, Map.of("timezone", ZoneChoices.display("Africa/Johannesburg")), FormErrors.none());
     }
 
     @PostMapping("/signup")
@@ -50,7 +50,7 @@ class AccountController {
         try {
             SignUpRequest signUp = SignUpRequest.read(new FormJson().text("name", form.get("name"), false)
                     .text("email", form.get("email"), false).text("password", form.get("password"), false)
-                    .text("timezone", form.get("timezone"), false).json());
+                    .text("timezone", ZoneChoices.resolve(form.get("timezone")), false).json());
             Trainer trainer = trainers.register(signUp.name(), signUp.email(), signUp.password(), signUp.timezone());
             sessions.signIn(trainer.id(), request, response);
             return "redirect:/app/calendar";

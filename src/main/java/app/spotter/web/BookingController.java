@@ -43,11 +43,13 @@ class BookingController {
     private final Bookings bookings;
     private final Clients clients;
     private final Preferences preferences;
+    private final SessionWords words;
 
-    BookingController(Bookings bookings, Clients clients, Preferences preferences) {
+    BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words) {
         this.bookings = bookings;
         this.clients = clients;
         this.preferences = preferences;
+        this.words = words;
     }
 
     @GetMapping("/new")
@@ -67,7 +69,10 @@ class BookingController {
         BookingForm input = BookingForm.read(form, zone(), false);
         try {
             Booking booking = bookings.create(trainerId, BookingRequest.read(input.json(), null));
-            return done(booking, "Session booked", request, response);
+            boolean past = words.inThePast(booking);
+            return done(booking, words.whose(booking) + " booked for " + words.when(booking) + "."
+                    + (past ? " Note: that time is in the past." : ""), past ? "warning" : "ok", null, request,
+                    response);
         } catch (ApiProblem problem) {
             return formPage(model, request, null, form, input.errors(problem));
         }
@@ -87,7 +92,16 @@ class BookingController {
         BookingForm input = BookingForm.read(form, zone(), true);
         try {
             Booking changed = bookings.change(trainerId, id, BookingRequest.read(input.json(), current.details()));
-            return done(changed, "Session saved", request, response);
+            if (onlyTimeChanged(current, changed)) {
+                // a reschedule can be undone: the page moves it back to where it was
+                return done(changed, words.whose(changed) + " moved to " + words.when(changed) + ".", "ok",
+                        Map.of("undoUrl", "/app/bookings/" + id + "/move",
+                                "undoStart", BookingForm.INPUT.format(current.details().startsAt().atZone(zone())),
+                                "undoEnd", BookingForm.INPUT.format(current.details().endsAt().atZone(zone()))),
+                        request, response);
+            }
+            return done(changed, words.whose(changed) + " on " + words.when(changed) + " saved.", "ok", null,
+                    request, response);
         } catch (ApiProblem problem) {
             return formPage(model, request, current, form, input.errors(problem));
         }
@@ -106,7 +120,9 @@ class BookingController {
     String cancel(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
         UUID trainerId = CurrentTrainer.id();
         try {
-            return done(bookings.cancel(trainerId, id), "Session cancelled", request, response);
+            Booking cancelled = bookings.cancel(trainerId, id);
+            return done(cancelled, words.whose(cancelled) + " on " + words.when(cancelled) + " cancelled.", "ok",
+                    Map.of("undoUrl", "/app/bookings/" + id + "/restore"), request, response);
         } catch (ApiProblem problem) {
             if (problem.status().value() == 404) {
                 throw problem;
@@ -129,11 +145,45 @@ class BookingController {
         return Htmx.isHtmx(request) ? "booking :: form" : "booking";
     }
 
-    /** After a change: htmx closes the dialog and refreshes the calendar; a plain form returns to that day. */
-    private String done(Booking booking, String what, HttpServletRequest request, HttpServletResponse response) {
+    /** Undo of a cancellation: the session is scheduled again, if its time is still free. */
+    @PostMapping("/{id}/restore")
+    @org.springframework.web.bind.annotation.ResponseBody
+    BookingMoveController.Outcome restore(@PathVariable UUID id) {
+        try {
+            Booking restored = bookings.restore(CurrentTrainer.id(), id);
+            return new BookingMoveController.Outcome(true, words.whose(restored) + " on " + words.when(restored)
+                    + " is back in your calendar.");
+        } catch (ApiProblem problem) {
+            return new BookingMoveController.Outcome(false, "The session could not be restored. "
+                    + problem.getMessage());
+        }
+    }
+
+    private static boolean onlyTimeChanged(Booking before, Booking after) {
+        var b = before.details();
+        var a = after.details();
+        return !(a.startsAt().equals(b.startsAt()) && a.endsAt().equals(b.endsAt()))
+                && a.equals(new app.spotter.booking.BookingDetails(b.clientId(), a.startsAt(), a.endsAt(),
+                        b.sessionType(), b.location(), b.notes(), b.colorHex()));
+    }
+
+    /**
+     * After a change: htmx closes the dialog, refreshes the calendar and shows {@code message} in a toast (with
+     * Undo when {@code undo} says how); a plain form returns to that day.
+     *
+     * @param tone "ok", "warning" or "error": how the toast looks
+     */
+    private String done(Booking booking, String message, String tone, Map<String, String> undo,
+            HttpServletRequest request, HttpServletResponse response) {
         LocalDate day = booking.details().startsAt().atZone(zone()).toLocalDate();
         if (Htmx.isHtmx(request) && Htmx.fromPage(request, "/app/calendar")) {
-            Htmx.trigger(response, Htmx.SESSIONS_CHANGED, what + ": " + describe(booking) + ".");
+            Map<String, String> detail = new HashMap<>();
+            detail.put("value", message);
+            detail.put("tone", tone);
+            if (undo != null) {
+                detail.putAll(undo);
+            }
+            Htmx.trigger(response, Htmx.SESSIONS_CHANGED, detail);
             return "booking :: done";
         }
         if (Htmx.isHtmx(request)) {

@@ -27,26 +27,33 @@ class BookingMoveController {
 
     private final Bookings bookings;
     private final Preferences preferences;
+    private final SessionWords words;
 
-    BookingMoveController(Bookings bookings, Preferences preferences) {
+    BookingMoveController(Bookings bookings, Preferences preferences, SessionWords words) {
         this.bookings = bookings;
         this.preferences = preferences;
+        this.words = words;
     }
 
-    /** @param start and {@code end}: wall-clock times in the display zone, as FullCalendar gives them */
+    /**
+     * @param start and {@code end}: wall-clock times in the display zone, as FullCalendar gives them
+     * @param back true when this move is an Undo (the message then says "moved back")
+     */
     @PostMapping("/app/bookings/{id}/move")
     @ResponseBody
-    Outcome move(@PathVariable UUID id, @RequestParam String start, @RequestParam String end) {
+    Outcome move(@PathVariable UUID id, @RequestParam String start, @RequestParam String end,
+            @RequestParam(defaultValue = "false") boolean back) {
         UUID trainerId = CurrentTrainer.id();
         ZoneId zone = preferences.get(trainerId).timezoneDisplay();
         try {
             Booking current = bookings.get(trainerId, id);
             FormJson body = new FormJson().text("starts_at", offset(start, zone), false)
                     .text("ends_at", offset(end, zone), false);
-            bookings.change(trainerId, id, BookingRequest.read(body.json(), current.details()));
-            return new Outcome(true, "Session moved.");
+            Booking moved = bookings.change(trainerId, id, BookingRequest.read(body.json(), current.details()));
+            return new Outcome(true, words.whose(moved) + (back ? " moved back to " : " moved to ")
+                    + words.when(moved) + ".");
         } catch (ApiProblem problem) {
-            return new Outcome(false, problem.getMessage());
+            return new Outcome(false, "Not moved: " + problem.getMessage());
         }
     }
 

@@ -30,9 +30,11 @@ class CalendarController {
     public record LegendEntry(String label, String color, String textColor) {}
 
     private final Preferences preferences;
+    private final SyncCards syncCards;
 
-    CalendarController(Preferences preferences) {
+    CalendarController(Preferences preferences, SyncCards syncCards) {
         this.preferences = preferences;
+        this.syncCards = syncCards;
     }
 
     @GetMapping
@@ -46,6 +48,10 @@ class CalendarController {
         model.addAttribute("initialDate", validDate(date));
         model.addAttribute("zone", prefs.timezoneDisplay().getId());
         model.addAttribute("legend", legend(prefs));
+        // the trainer's default view is for wide screens; the page picks a phone view unless one was asked for
+        model.addAttribute("viewChosen", view != null && CalendarView.fromValue(view).isPresent());
+        model.addAttribute("defaultView", prefs.calendarViewDefault().value());
+        model.addAttribute("failing", syncCards.of(CurrentTrainer.id()).stream().filter(SyncCard::failing).toList());
         return "calendar";
     }
 
@@ -85,8 +91,9 @@ class CalendarController {
 
     private static List<LegendEntry> legend(SyncPreferences prefs) {
         return Arrays.stream(SessionType.values()).map(type -> {
-            String color = prefs.colorFor(type, null);
-            return new LegendEntry(type.label(), color, color == null ? null : Colors.textOn(color));
+            String chosen = prefs.colorFor(type, null);
+            String color = chosen != null ? chosen : Colors.defaultFor(type);
+            return new LegendEntry(type.label(), color, Colors.textOn(color));
         }).toList();
     }
 }

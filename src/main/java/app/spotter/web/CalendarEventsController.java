@@ -4,7 +4,6 @@ import app.spotter.booking.Booking;
 import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Bookings;
-import app.spotter.calendar.CalendarObjects;
 import app.spotter.client.Client;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
@@ -79,15 +78,27 @@ class CalendarEventsController {
                 .toList();
     }
 
+    /**
+     * The client's name comes first (it is what a trainer scans for, and what survives a narrow column); the
+     * session type follows. With names hidden, only the type, as in the synced calendars.
+     */
     private static Event event(Booking booking, SyncPreferences prefs, String clientName) {
         BookingDetails d = booking.details();
         ZoneId zone = prefs.timezoneDisplay();
-        String color = prefs.colorFor(d.sessionType(), d.colorHex());
+        String color = color(prefs, d);
+        boolean named = prefs.showClientNames() && clientName != null;
         return new Event(booking.id().toString(),
-                CalendarObjects.summaryFor(d.sessionType(), clientName, prefs.showClientNames()),
+                named ? clientName + " · " + d.sessionType().label() : d.sessionType().label(),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
-                color, color, color == null ? null : Colors.textOn(color),
-                Map.of("sessionType", d.sessionType().value()));
+                color, color, Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(),
+                        "name", named ? clientName : d.sessionType().label()));
+    }
+
+    /** The booking's own colour, else the trainer's colour for its type, else the type's default colour. */
+    static String color(SyncPreferences prefs, BookingDetails d) {
+        String chosen = prefs.colorFor(d.sessionType(), d.colorHex());
+        return chosen != null ? chosen : Colors.defaultFor(d.sessionType());
     }
 
     /** FullCalendar sends either an offset date-time or, with a named zone, a wall-clock one. */

@@ -32,4 +32,9 @@ final class Htmx {
     static void trigger(HttpServletResponse response, String event, String message) {
         response.setHeader("HX-Trigger", HEADER_JSON.writeValueAsString(Map.of(event, message)));
     }
+
+    /** Triggers {@code event} with {@code detail} as the event's detail (htmx passes an object through as is). */
+    static void trigger(HttpServletResponse response, String event, Map<String, String> detail) {
+        response.setHeader("HX-Trigger", HEADER_JSON.writeValueAsString(Map.of(event, detail)));
+    }
 }

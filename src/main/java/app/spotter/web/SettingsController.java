@@ -46,7 +46,7 @@ class SettingsController {
                 .bool("show_client_names", form.containsKey("show_client_names"))
                 .text("sync_frequency", form.get("sync_frequency"), false)
                 .text("calendar_view_default", form.get("calendar_view_default"), false)
-                .text("timezone_display", form.get("timezone_display"), false);
+                .text("timezone_display", ZoneChoices.resolve(form.get("timezone_display")), false);
         ObjectNode colors = body.object("session_colors");
         for (SessionType type : SessionType.values()) {
             String value = form.get("session_colors." + type.value());
@@ -71,6 +71,11 @@ class SettingsController {
         model.addAttribute("frequencies", SyncFrequency.values());
         model.addAttribute("views", CalendarView.values());
         model.addAttribute("zones", ZoneChoices.ALL);
+        Map<SessionType, String> defaults = new java.util.EnumMap<>(SessionType.class);
+        for (SessionType type : SessionType.values()) {
+            defaults.put(type, Colors.defaultFor(type));
+        }
+        model.addAttribute("defaults", defaults);
         return "settings";
     }
 
@@ -90,7 +95,7 @@ class SettingsController {
         }
         form.put("sync_frequency", p.syncFrequency().value());
         form.put("calendar_view_default", p.calendarViewDefault().value());
-        form.put("timezone_display", p.timezoneDisplay().getId());
+        form.put("timezone_display", ZoneChoices.display(p.timezoneDisplay().getId()));
         p.sessionColors().forEach((type, hex) -> form.put("session_colors." + type.value(), hex));
         return form;
     }

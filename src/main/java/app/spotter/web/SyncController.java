@@ -37,20 +37,28 @@ class SyncController {
             "trainer_address", "Your address", "send_to_clients", "Send to clients");
 
     private final CalendarSync sync;
-    private final Preferences preferences;
+    private final SyncCards syncCards;
     private final Feeds feeds;
 
-    SyncController(CalendarSync sync, Preferences preferences, Feeds feeds) {
+    SyncController(CalendarSync sync, SyncCards syncCards, Feeds feeds) {
         this.sync = sync;
-        this.preferences = preferences;
+        this.syncCards = syncCards;
         this.feeds = feeds;
     }
 
-    /** A new secret feed address; the old one answers 404 from now on. */
+    /**
+     * A new secret feed address; the old one answers 404 from now on, so every subscription breaks. The form asks
+     * first and sends {@code confirm}; without it nothing changes.
+     */
     @PostMapping("/feed/rotate")
-    String rotateFeed(RedirectAttributes redirect) {
+    String rotateFeed(@RequestParam(required = false) String confirm, RedirectAttributes redirect) {
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute("notice", "Your feed address was not changed.");
+            return "redirect:/app/sync";
+        }
         feeds.rotate(CurrentTrainer.id());
-        redirect.addFlashAttribute("notice", "Your feed has a new address. Update your calendar subscriptions.");
+        redirect.addFlashAttribute("notice", "Your feed has a new address. Calendars subscribed to the old one no "
+                + "longer update: subscribe them again with the new address.");
         return "redirect:/app/sync";
     }
 
@@ -65,10 +73,25 @@ class SyncController {
         return page(model, new HashMap<>(), FormErrors.none());
     }
 
-    /** The status cards alone, polled by the page and sent back after "Sync now". */
+    /**
+     * The status cards alone, polled by the page. After "Sync now" the page watches one calendar ({@code watch},
+     * from {@code since}, epoch ms) every second until it has synced since the press, or until it is plain that
+     * it still fails, and says which.
+     */
     @GetMapping("/status")
-    String status(Model model) {
-        model.addAttribute("cards", cards(CurrentTrainer.id()));
+    String status(@RequestParam(required = false) String watch, @RequestParam(required = false) Long since,
+            Model model) {
+        List<SyncCard> cards = syncCards.of(CurrentTrainer.id());
+        model.addAttribute("cards", cards);
+        Provider watched = watch == null ? null : Provider.fromValue(watch).orElse(null);
+        if (watched != null && since != null) {
+            SyncCard card = cards.stream().filter(c -> c.provider().equals(watched.value())).findFirst().orElseThrow();
+            SyncProgress progress = SyncProgress.of(card, Instant.ofEpochMilli(since), Instant.now());
+            model.addAttribute("progress", progress);
+            model.addAttribute("watched", watched.value());
+            model.addAttribute("watch", progress.done() ? null : watched.value());
+            model.addAttribute("since", since);
+        }
         return "sync :: status";
     }
 
@@ -86,7 +109,8 @@ class SyncController {
             return "redirect:/app/sync";
         } catch (ApiProblem problem) {
             form.remove("app_password"); // a secret is never sent back to the browser
-            return page(model, form, FormErrors.of(problem, LABELS, "app_password"));
+            return page(model, form, FormErrors.of(unreachable(problem, form.get("server_url")), LABELS,
+                    problem.status().value() == 502 ? "server_url" : "app_password"));
         }
     }
 
@@ -110,18 +134,32 @@ class SyncController {
         }
     }
 
+    /**
+     * While connecting nothing is stored yet and nothing retries: a server that cannot be reached is a reason to
+     * check its address, not to wait (the engine's "it will retry" is about calendars already connected).
+     */
+    static ApiProblem unreachable(ApiProblem problem, String serverUrl) {
+        if (problem.status().value() != 502) {
+            return problem;
+        }
+        String server = serverUrl == null || serverUrl.isBlank() ? "iCloud (the default server)" : serverUrl.strip();
+        return ApiProblem.unprocessable("Spotter could not reach " + server + ", so nothing was connected. Check "
+                + "the server address (leave it empty for iCloud) and your internet connection, then press Connect "
+                + "Apple Calendar again.");
+    }
+
     @PostMapping("/{provider}/sync-now")
     String syncNow(@PathVariable String provider, Model model, HttpServletRequest request,
             RedirectAttributes redirect) {
         Provider p = provider(provider);
+        long pressed = Instant.now().toEpochMilli();
         try {
             sync.syncNow(CurrentTrainer.id(), Optional.of(p));
         } catch (IllegalArgumentException notConnected) {
             throw ApiProblem.notFound("The " + p.value() + " connection");
         }
         if (Htmx.isHtmx(request)) {
-            model.addAttribute("syncStarted", p.value());
-            return status(model);
+            return status(p.value(), pressed, model);
         }
         redirect.addFlashAttribute("notice", SyncCard.title(p) + ": sync started.");
         return "redirect:/app/sync";
@@ -140,24 +178,21 @@ class SyncController {
     private String page(Model model, Map<String, String> form, FormErrors errors) {
         UUID trainerId = CurrentTrainer.id();
         model.addAttribute("active", "sync");
-        model.addAttribute("cards", cards(trainerId));
+        model.addAttribute("cards", syncCards.of(trainerId));
+        if (!form.containsKey("trainer_address") && !errors.any()) {
+            // the email form shows what is saved (it came back empty after saving)
+            Map<String, String> email = sync.accountSettings(trainerId, Provider.EMAIL);
+            if (email.containsKey("trainer_address")) {
+                form.put("trainer_address", email.get("trainer_address"));
+            }
+            if ("true".equals(email.get("send_to_clients"))) {
+                form.put("send_to_clients", "true");
+            }
+        }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("feedUrl", feeds.url(trainerId));
         return "sync";
-    }
-
-    private List<SyncCard> cards(UUID trainerId) {
-        ZoneId zone = preferences.get(trainerId).timezoneDisplay();
-        Instant now = Instant.now();
-        Map<Provider, SyncStatus> connected = new HashMap<>();
-        sync.status(trainerId).forEach(s -> connected.put(s.provider(), s));
-        List<SyncCard> cards = new ArrayList<>();
-        for (Provider p : List.of(Provider.APPLE, Provider.GOOGLE, Provider.EMAIL)) {
-            SyncStatus s = connected.get(p);
-            cards.add(s == null ? SyncCard.notConnected(p) : SyncCard.of(s, zone, now));
-        }
-        return cards;
     }
 
     private static Provider provider(String value) {

@@ -79,6 +79,25 @@ class BookingTest {
     }
 
     @Test
+    void restoringACancelledBookingSchedulesItAgainWithAHigherSequence() {
+        Booking b = loaded(at(NINE, 60), BookingStatus.CANCELLED);
+        b.restore();
+        assertThat(b.status()).isEqualTo(BookingStatus.SCHEDULED);
+        assertThat(b.sequence()).isEqualTo(4);
+        assertThat(b.events()).singleElement().isInstanceOf(BookingEvent.BookingRestored.class);
+    }
+
+    @Test
+    void onlyACancelledBookingCanBeRestored() {
+        for (BookingStatus status : new BookingStatus[] {BookingStatus.SCHEDULED, BookingStatus.DELETED}) {
+            Booking b = loaded(at(NINE, 60), status);
+            assertThatThrownBy(b::restore).isInstanceOf(Booking.IllegalBookingTransition.class)
+                    .hasMessage("A " + status.value() + " booking cannot be restored.");
+            assertThat(b.events()).isEmpty();
+        }
+    }
+
+    @Test
     void aBookingEndsAfterItStartsAndLastsAtMostADay() {
         assertThatThrownBy(() -> Booking.schedule(UUID.randomUUID(), trainer,
                 new BookingDetails(UUID.randomUUID(), NINE, NINE, SessionType.GROUP, null, null, null)))

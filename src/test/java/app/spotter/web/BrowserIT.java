@@ -121,6 +121,65 @@ abstract class BrowserIT extends SpotterIT {
         page.waitForURL(CALENDAR);
     }
 
+    /** Replaces this test's page with one on a 375 x 740 phone (touch, 2x pixels). */
+    void usePhone() {
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setViewportSize(375, 740)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("en-ZA")
+                .setTimezoneId("Africa/Johannesburg"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        watchConsole(page);
+    }
+
+    /** Replaces this test's page with one at {@code width} x {@code height}. */
+    void useScreen(int width, int height) {
+        if (width <= 400) {
+            usePhone();
+            return;
+        }
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale("en-ZA").setTimezoneId("Africa/Johannesburg"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        watchConsole(page);
+    }
+
+    private static String axeSource;
+
+    /**
+     * Runs axe-core (the WebJar on the test classpath) on the page as it is now, and fails on any serious or
+     * critical violation, naming the rule and the elements. Injected through the DevTools protocol, which the
+     * page's Content-Security-Policy does not govern, so the policy stays as strict as in production.
+     */
+    void assertAccessible(String where) {
+        if (axeSource == null) {
+            try (var in = BrowserIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
+            page.evaluate("() => { " + axeSource + "\n; window.axe = axe; }");
+        }
+        Object found = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { resultTypes: ['violations'] });
+                  return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' @ '
+                      + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')
+                        .replace(/\s+/g, ' ')).join(' | '));
+                }""");
+        assertThat((List<?>) found).as("axe-core serious/critical violations on " + where).isEmpty();
+    }
+
+    /** What the screen shows now (fixed elements such as the toast where the eye sees them). */
+    void screenshotViewport(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -76,11 +76,11 @@ class WebCalendarIT extends BrowserIT {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Book session")).click();
 
         dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
-        Locator session = event("Assessment · Ann Smith");
+        Locator session = event("Ann Smith · Assessment");
         assertThat(session).isVisible();
         assertThat(session).containsText("09:00");
         assertThat(session).hasCSS("background-color", "rgb(233, 30, 99)");
-        assertThat(page.locator("#announcer")).containsText("Session booked");
+        assertThat(page.locator("#toast")).containsText("Ann Smith's session booked for Tue 5 Mar 09:00.");
 
         JsonNode booking = trainer.api().get("/api/v1/bookings").json().get(0);
         assertThat(booking.get("starts_at").stringValue()).isEqualTo(DAY + "T09:00:00+02:00");
@@ -153,7 +153,7 @@ class WebCalendarIT extends BrowserIT {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel session")).click();
 
         dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
-        assertThat(page.locator("#announcer")).containsText("Session cancelled");
+        assertThat(page.locator("#toast")).containsText("Ann Smith's session on Tue 5 Mar 09:00 cancelled.");
         assertThat(page.locator(".fc-event")).hasCount(0);
         assertThat(trainer.api().get("/api/v1/bookings/" + id).json().get("status").stringValue())
                 .isEqualTo("cancelled");
@@ -166,13 +166,13 @@ class WebCalendarIT extends BrowserIT {
         trainer.api().createBooking(client, DAY + "T09:00:00+02:00", 60);
         logIn(trainer);
         page.navigate(url("/app/calendar?view=day&date=" + DAY));
-        assertThat(page.locator(".fc-event")).containsText("1:1 session · Ann Smith");
+        assertThat(page.locator(".fc-event")).containsText("Ann Smith");
 
         page.getByLabel("Show client names").uncheck();
 
         assertThat(page.locator(".fc-event")).not().containsText("Ann");
         assertThat(page.locator(".fc-event")).containsText("1:1 session");
-        assertThat(page.locator("#announcer")).hasText("Client names hidden.");
+        assertThat(page.locator("#toast [data-toast-text]")).hasText("Client names hidden.");
         assertThat(trainer.api().get("/api/v1/calendar-sync/preferences").json().get("show_client_names")
                 .booleanValue()).isFalse();
 

@@ -42,15 +42,15 @@ class WebSyncIT extends BrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect Apple Calendar")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Apple Calendar connected");
-        assertThat(apple.locator("[data-status]")).hasText("OK: in step");
+        assertThat(apple.locator("[data-status]")).hasText(java.util.regex.Pattern.compile("Not synced yet|In step"));
         // connecting pushes every session at once; the panel refreshes itself every 10 s
         assertThat(apple.locator("[data-events-synced]")).hasText("1",
                 new LocatorAssertions.HasTextOptions().setTimeout(30_000));
 
         apple.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                .setName("Sync Apple Calendar (iCloud or CalDAV) now")).click();
-        assertThat(apple.getByRole(AriaRole.STATUS)).hasText("Sync started.");
-        assertThat(apple.locator("[data-status]")).hasText("OK: in step");
+                .setName("Sync now: Apple Calendar (iCloud or CalDAV)")).click();
+        assertThat(apple.locator("[data-progress]")).hasText("Synced: Apple Calendar (iCloud or CalDAV) is in step (1 event).");
+        assertThat(apple.locator("[data-status]")).hasText("In step");
         assertThat(apple.locator("[data-events-synced]")).hasText("1");
         assertThat(apple).containsText("just now");
         assertThat(apple.locator("time")).hasAttribute("datetime", java.util.regex.Pattern.compile("^\\d{4}-.*Z$"));
@@ -91,11 +91,119 @@ class WebSyncIT extends BrowserIT {
         org.assertj.core.api.Assertions.assertThat(old).matches(".*/feeds/[A-Za-z0-9_-]{22,}\\.ics");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy address")).click();
         assertThat(page.locator("#feed-url-status")).not().isEmpty();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a new address")).click();
+        page.getByText("Make a new address…").click();
+        assertThat(page.locator("#rotate-effect")).containsText("every calendar subscribed to it stops updating");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, make a new address")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Your feed has a new address");
         String fresh = page.locator("#feed-url").inputValue();
         org.assertj.core.api.Assertions.assertThat(fresh).isNotEqualTo(old);
         org.assertj.core.api.Assertions.assertThat(feedStatus(old)).isEqualTo(404);
         org.assertj.core.api.Assertions.assertThat(feedStatus(fresh)).isEqualTo(200);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {375, 1280})
+    void theSyncPageTellsTheTruthFromConnectingToFailingAndTheCalendarPageWarns(int width) {
+        useScreen(width, width < 400 ? 740 : 800);
+        Trainer trainer = trainerViaApi();
+        String client = trainer.api().createClient("Ann", "Smith", null);
+        trainer.api().createBooking(client, java.time.LocalDate.now().plusDays(2) + "T09:00:00+02:00", 60);
+        RadicaleServer doomed = RadicaleServer.start();
+        try {
+            logIn(trainer);
+            page.navigate(url("/app/sync"));
+            page.getByLabel("Apple ID").fill(doomed.username());
+            page.getByLabel("App-specific password").fill(doomed.password());
+            page.getByText("Another CalDAV server, or another calendar name").click();
+            page.getByLabel("Server").fill(doomed.baseUrl().toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect Apple Calendar")).click();
+
+            Locator apple = page.locator("#status-apple");
+            // never "OK" before anything was synced
+            assertThat(apple.locator("[data-status]")).hasText(java.util.regex.Pattern.compile("Not synced yet|In step"));
+            assertThat(apple.locator("[data-events-synced]")).hasText("1",
+                    new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(apple.locator("[data-status]")).hasText("In step");
+            assertThat(apple.locator("[data-account='Server']")).hasText(doomed.baseUrl().toString());
+            assertThat(apple.locator("[data-account='User']")).hasText(doomed.username());
+            Locator disconnect = page.locator("form.disconnect");
+            assertThat(disconnect).containsText("User: " + doomed.username());
+            assertThat(disconnect).containsText("Server: " + doomed.baseUrl());
+            assertThat(page.locator("body")).not().containsText(doomed.password());
+            assertAccessible("sync page connected, " + width);
+
+            doomed.close();
+            apple.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Sync now: Apple Calendar (iCloud or CalDAV)")).click();
+            assertThat(apple.locator("[data-status]")).hasText("Syncing…");
+            Locator outcome = apple.locator("[data-progress]");
+            assertThat(outcome).containsText("Tried again: still failing.");
+            assertThat(outcome).hasAttribute("role", "alert");
+            assertThat(apple.locator("[data-status]")).hasText("Failing");
+            assertThat(apple.locator("[data-failing]")).containsText("Not in step since");
+            assertThat(apple.locator("[data-failing]")).containsText("Why:");
+            assertThat(apple.locator("[data-failing]")).containsText("What to do:");
+            assertThat(apple.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Try again now: Apple Calendar (iCloud or CalDAV)"))).isVisible();
+            screenshot("sync-failing-" + width);
+            assertAccessible("sync page failing, " + width);
+
+            page.navigate(url("/app/calendar"));
+            Locator banner = page.locator(".sync-banner");
+            assertThat(banner).containsText("Apple Calendar (iCloud or CalDAV) is not in step.");
+            assertThat(banner.getByRole(AriaRole.LINK)).hasAttribute("href", "/app/sync");
+            screenshot("calendar-sync-banner-" + width);
+            assertAccessible("calendar with banner, " + width);
+        } finally {
+            doomed.close();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmailFormKeepsItsSavedValues() {
+        Trainer trainer = trainerViaApi();
+        logIn(trainer);
+        page.navigate(url("/app/sync"));
+        page.getByLabel("Your address").fill("thandi@example.com");
+        page.getByLabel("Also invite the client to their sessions").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save email settings")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Email invitations are on.");
+        assertThat(page.getByLabel("Your address")).hasValue("thandi@example.com");
+        assertThat(page.getByLabel("Also invite the client to their sessions")).isChecked();
+        page.reload();
+        assertThat(page.getByLabel("Your address")).hasValue("thandi@example.com");
+        assertThat(page.locator("#status-email [data-account='Your copy to']")).hasText("thandi@example.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAppleFormWithoutAServerUrlNeverPromisesARetry() {
+        Trainer trainer = trainerViaApi();
+        logIn(trainer);
+        page.navigate(url("/app/sync"));
+        page.getByLabel("Apple ID").fill("someone@example.com");
+        page.getByLabel("App-specific password").fill("abcd-efgh-ijkl-mnop");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect Apple Calendar")).click();
+
+        Locator summary = page.locator(".error-summary");
+        assertThat(summary).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(summary).not().containsText("retry");
+        assertThat(summary).not().containsText("in a moment");
+        assertThat(page.locator("#status-apple [data-status]")).hasText("Not connected");
+    }
+
+    @org.junit.jupiter.api.Test
+    void rotatingTheFeedWithoutConfirmingChangesNothing() {
+        Trainer trainer = trainerViaApi();
+        logIn(trainer);
+        page.navigate(url("/app/sync"));
+        String old = page.locator("#feed-url").inputValue();
+        var response = page.request().post(url("/app/sync/feed/rotate"), com.microsoft.playwright.options.RequestOptions
+                .create().setHeader(page.locator("meta[name=csrf-header]").getAttribute("content"),
+                        page.locator("meta[name=csrf-token]").getAttribute("content")));
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(200);
+        page.reload();
+        assertThat(page.locator("#feed-url")).hasValue(old);
+        org.assertj.core.api.Assertions.assertThat(feedStatus(old)).isEqualTo(200);
     }
 
     private int feedStatus(String feedUrl) {

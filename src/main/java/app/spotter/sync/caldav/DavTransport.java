@@ -1,13 +1,14 @@
 package app.spotter.sync.caldav;
 
 import app.spotter.sync.SyncFailure;
+import app.spotter.sync.http.BoundedHttp;
+import app.spotter.sync.http.CappedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,11 +18,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -138,7 +134,14 @@ final class DavTransport {
      * fresh connection is safe for all of them.
      */
     private DavExchange once(DavRequest request, boolean credentials, long deadline) throws SyncFailure {
-        checkAddress(request.uri());
+        URI uri = request.uri();
+        if (uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            // A discovered href may name any scheme (file:, gopher:); HttpClient would refuse it with a 500 for us.
+            throw SyncFailure.permanent("The calendar server pointed Spotter to an address that is not an http(s) "
+                    + "URL; Spotter did not follow it.", null);
+        }
+        checkAddress(uri);
         try {
             return attempt(request, credentials, deadline);
         } catch (BrokenConnection first) {
@@ -180,17 +183,10 @@ final class DavTransport {
 
     private DavExchange attempt(DavRequest request, boolean credentials, long deadline)
             throws SyncFailure, BrokenConnection {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            throw tooSlow(request);
-        }
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                // Until the headers arrive; the body is bounded by the wait below.
-                .timeout(Duration.ofNanos(remaining))
-                .method(request.method(), body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
         request.headers().forEach(builder::header);
         if (userAgent != null) {
             builder.header("User-Agent", userAgent);
@@ -200,61 +196,34 @@ final class DavTransport {
             builder.header("Authorization", authorization);
         }
         long cap = policy.capFor(request.method());
-        AtomicReference<CappedBody> reader = new AtomicReference<>();
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(builder.build(), info -> {
-            CappedBody capped = CappedBody.of(info, cap);
-            reader.set(capped);
-            return capped;
-        });
         try {
-            HttpResponse<byte[]> response = pending.get(remaining, TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = BoundedHttp.send(http, builder, cap, deadline);
             DavExchange exchange = new DavExchange(request.method(), request.uri(), response.statusCode(),
                     response.headers(), response.body() == null ? new byte[0] : response.body());
             log.debug("{} in {} ms", exchange, (System.nanoTime() - started) / 1_000_000);
             return exchange;
-        } catch (TimeoutException e) {
-            // A server that stalls or trickles: stop reading and close the connection; it costs no more than this.
-            stop(pending, reader, e);
+        } catch (BoundedHttp.DeadlineExceeded e) {
+            // A server that stalls or trickles: the connection is closed; it costs no more than this.
             log.debug("{} passed its deadline", request);
             throw tooSlow(request);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CappedBody.TooLarge) {
-                log.debug("{} answered more than {} bytes", request, cap);
-                throw SyncFailure.transientFailure("The calendar server " + request.uri().getHost()
-                        + " sent an answer larger than " + size(cap) + ", far more than a calendar needs; Spotter "
-                        + "stopped reading it. Spotter will retry.", null, cause);
-            }
-            if (cause instanceof HttpTimeoutException || cause instanceof ConnectException
-                    || cause instanceof SSLException) {
-                // Slow, unreachable or untrusted: repeating at once would not help, the engine's backoff may.
-                log.debug("{} failed: {}", request, cause.toString());
-                if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
-                    throw tooSlow(request);
-                }
-                throw failures.forIo((IOException) cause, request.uri().getHost());
-            }
-            if (cause instanceof IOException io) {
-                throw new BrokenConnection(io);
-            }
-            throw SyncFailure.transientFailure("The connection to " + request.uri().getHost()
-                    + " failed; Spotter will retry.", null, cause);
+        } catch (CappedBody.TooLarge e) {
+            log.debug("{} answered more than {} bytes", request, cap);
+            throw SyncFailure.transientFailure("The calendar server " + request.uri().getHost()
+                    + " sent an answer larger than " + size(cap) + ", far more than a calendar needs; Spotter "
+                    + "stopped reading it. Spotter will retry.", null, e);
+        } catch (HttpTimeoutException | ConnectException | SSLException e) {
+            // Unreachable or untrusted: repeating at once would not help, the engine's backoff may.
+            log.debug("{} failed: {}", request, e.toString());
+            throw failures.forIo(e, request.uri().getHost());
+        } catch (IOException e) {
+            throw new BrokenConnection(e);
         } catch (InterruptedException e) {
-            stop(pending, reader, e);
             // Keep the interrupt for the scheduler that is shutting us down; the work stays pending.
             Thread.currentThread().interrupt();
             throw SyncFailure.transientFailure("Spotter was interrupted while talking to the calendar server.",
                     null, e);
         }
-    }
-
-    private static void stop(CompletableFuture<?> pending, AtomicReference<CappedBody> reader, Throwable why) {
-        CappedBody body = reader.get();
-        if (body != null) {
-            body.abort(why);
-        }
-        pending.cancel(true);
     }
 
     private SyncFailure tooSlow(DavRequest request) {

@@ -39,22 +39,17 @@ class EmailCalendarProvider implements CalendarProvider {
 
     EmailCalendarProvider(Trainers trainers, Clients clients, InvitationWriter writer, InvitationMailer sender,
             EmailCopyStore copies, MissingClientAddresses missingAddresses) {
-        this.copies = copies;
         this.missingAddresses = missingAddresses;
         this.trainers = trainers;
         this.clients = clients;
         this.writer = writer;
         this.sender = sender;
+        this.copies = copies;
     }
 
     @Override
     public Provider provider() {
         return Provider.EMAIL;
-    }
-
-    @Override
-    public String fingerprint(Connection connection, CalendarEvent event) {
-        return Copies.fingerprint(desired(connection, event));
     }
 
     @Override
@@ -77,6 +72,11 @@ class EmailCalendarProvider implements CalendarProvider {
     @Override
     public String statusNote(Connection connection) {
         return missingAddresses.note(connection);
+    }
+
+    @Override
+    public String fingerprint(Connection connection, CalendarEvent event) {
+        return Copies.fingerprint(desired(connection, event));
     }
 
     /** Sends the copies that changed; the highest sequence sent is remembered as the "etag". */

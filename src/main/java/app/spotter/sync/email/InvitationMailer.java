@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -25,10 +26,14 @@ class InvitationMailer {
     private final String fromAddress;
     private final String messageIdDomain;
     private final Clock clock;
+    private final Duration deadline;
 
+    /** @param deadline {@code spotter.mail.deadline}: total time for one send (see {@link SmtpDeadline}) */
     InvitationMailer(ObjectProvider<JavaMailSender> mail, @Value("${spotter.mail-from}") String mailFrom,
-            @Value("${spotter.public-url}") String publicUrl, Clock clock) throws AddressException {
+            @Value("${spotter.public-url}") String publicUrl, Clock clock,
+            @Value("${spotter.mail.deadline:60s}") Duration deadline) throws AddressException {
         this.mail = mail;
+        this.deadline = deadline;
         String host = URI.create(publicUrl.strip()).getHost();
         this.messageIdDomain = host == null || host.isBlank() ? "localhost" : host;
         // SPOTTER_MAIL_FROM may be "Spotter <noreply@example.com>"; ORGANIZER needs the bare address
@@ -54,7 +59,7 @@ class InvitationMailer {
                     + e.getMessage(), e);
         }
         try {
-            sender.send(message);
+            SmtpDeadline.send(sender, message, deadline);
         } catch (MailException e) {
             throw SmtpFailures.classify(e);
         }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One booking, one calendar: decide, apply with an exhaustive switch, and record the outcome in the mirror and
- * the status row. A failure is answered by its kind (DESIGN 5); it never touches the booking itself.
+ * the status row. A failure is answered by its kind (docs/architecture.md); it never touches the booking itself.
  */
 @Component
 class ProviderStep {
@@ -66,6 +66,11 @@ class ProviderStep {
             return Optional.empty();
         } catch (SyncFailure failure) {
             return answer(trainerId, provider, failure, attempt);
+        } catch (MirrorStore.ConnectionGone gone) {
+            // disconnected while this push was in flight: the calendar is no longer ours to track
+            log.info("{} was disconnected for trainer {} during a push; nothing recorded", provider.value(),
+                    trainerId);
+            return Optional.empty();
         }
     }
 

@@ -9,11 +9,13 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,13 +33,18 @@ class SyncQueue {
 
     static final TaskDescriptor<Void> ROUND = TaskDescriptor.of("sync-round");
 
+    /** Takes a disconnected calendar's events out of it; data = attempt. Instance id "trainer:provider". */
+    static final TaskDescriptor<Integer> DRAIN = TaskDescriptor.of("drain-connection", Integer.class);
+
     private final PendingStore pending;
     private final ObjectProvider<SchedulerClient> client;
     private final ObjectProvider<Scheduler> scheduler;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     SyncQueue(PendingStore pending, ObjectProvider<SchedulerClient> client, ObjectProvider<Scheduler> scheduler,
-            Clock clock) {
+            Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.pending = pending;
         this.client = client;
         this.scheduler = scheduler;
@@ -54,11 +61,33 @@ class SyncQueue {
     void everything(UUID trainerId, SyncPreferences preferences) {
         Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
         schedule(trainerId, pending.requestAll(trainerId, due), due);
+        bringForward(trainerId, due);
     }
 
     void client(UUID trainerId, UUID clientId, SyncPreferences preferences) {
         Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
         schedule(trainerId, pending.requestAll(trainerId, clientId, due), due);
+        bringForward(trainerId, due);
+    }
+
+    /**
+     * Work already waiting for a later slot (daily, then switched to realtime) is moved to {@code due}: scheduling
+     * an existing task does nothing, so without this it kept its old time. One statement for the whole trainer;
+     * the version bump makes a scheduler that read the old row lose its optimistic pick and read it again.
+     */
+    private void bringForward(UUID trainerId, Instant due) {
+        if (due == null) {
+            return;
+        }
+        int moved = jdbc.sql("""
+                UPDATE scheduled_tasks t SET execution_time = ?, version = t.version + 1
+                  FROM sync_pending p
+                 WHERE p.trainer_id = ? AND t.task_name = ? AND t.task_instance = CAST(p.booking_id AS text)
+                   AND NOT t.picked AND t.execution_time > ?""")
+                .params(Timestamp.from(due), trainerId, RECONCILE.getTaskName(), Timestamp.from(due)).update();
+        if (moved > 0 && !due.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
     }
 
     /** "Sync now": all waiting work for this trainer runs immediately, whatever the frequency. */
@@ -74,6 +103,13 @@ class SyncQueue {
     void round(UUID trainerId, Provider provider) {
         client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        wakeAfterCommit();
+    }
+
+    /** Starts (or keeps) the draining of a disconnected calendar, as soon as possible. */
+    void drain(UUID trainerId, Provider provider) {
+        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0)
+                .scheduledTo(clock.instant()), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         wakeAfterCommit();
     }
 

@@ -12,6 +12,8 @@ import app.spotter.sync.store.StatusStore;
 
 import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +37,11 @@ class SyncRound {
     private final PendingStore pending;
     private final SyncQueue queue;
     private final Preferences preferences;
+    private final Clock clock;
 
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
-            PendingStore pending, SyncQueue queue, Preferences preferences) {
+            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock) {
+        this.clock = clock;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
@@ -59,7 +63,7 @@ class SyncRound {
         try {
             changes = adapter.get().changesSince(stored.get().connection(), stored.get().syncToken());
         } catch (SyncFailure failure) {
-            // a failed read never changes a booking (FIELD-NOTES: EA #1702); only the status says so
+            // a failed read never changes a booking (docs/architecture.md "Provider facts"); only the status says so
             if (failure.kind() == SyncFailure.Kind.AUTH) {
                 connections.markNeedsReconnect(trainerId, provider);
                 status.failed(trainerId, provider, SyncStatus.NEEDS_RECONNECT, failure.getMessage());
@@ -98,8 +102,9 @@ class SyncRound {
             if (bookingId != null) {
                 // deleted there: forget our copy, so reconciliation creates it again if the booking still stands
                 mirrors.delete(trainerId, bookingId, provider);
-                pending.request(trainerId, bookingId, java.time.Instant.now());
-                queue.schedule(trainerId, bookingId, java.time.Instant.now());
+                Instant now = clock.instant();
+                pending.request(trainerId, bookingId, now);
+                queue.schedule(trainerId, bookingId, now);
             }
         }
     }

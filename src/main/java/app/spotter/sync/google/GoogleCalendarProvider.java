@@ -9,7 +9,6 @@ import app.spotter.sync.RemoteChanges;
 import app.spotter.sync.RemoteEvent;
 import app.spotter.sync.SyncFailure;
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.services.calendar.model.Event;
 import java.time.InstantSource;
 
@@ -31,7 +30,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     private final GoogleChanges changes;
 
     public GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth) {
-        this(endpoints, oauth, new NetHttpTransport(), TrainerRateLimiter.standard(), InstantSource.system());
+        this(endpoints, oauth, BoundedHttpTransport.withDefaults(), TrainerRateLimiter.standard(), InstantSource.system());
     }
 
     GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth, HttpTransport transport,

@@ -32,13 +32,27 @@ class GoogleConfiguration {
         return GoogleEndpoints.fromEnvironment(env);
     }
 
+    /**
+     * Every request to Google (Calendar API and OAuth) ends within the deadline, body included, and reads at most
+     * the cap (docs/operations.md "Limits on remote calls").
+     */
     @Bean
-    GoogleOAuth googleOAuth(GoogleEndpoints endpoints) {
-        return new GoogleOAuth(endpoints);
+    BoundedHttpTransport googleHttpTransport(@Value("${spotter.google.deadline:30s}") java.time.Duration deadline,
+            @Value("${spotter.google.max-listing-size:8MB}") org.springframework.util.unit.DataSize maxListing,
+            @Value("${spotter.google.max-object-size:1MB}") org.springframework.util.unit.DataSize maxObject) {
+        return new BoundedHttpTransport(java.time.Duration.ofSeconds(10), deadline, maxListing.toBytes(),
+                maxObject.toBytes());
     }
 
     @Bean
-    GoogleCalendarProvider googleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth) {
-        return new GoogleCalendarProvider(endpoints, oauth);
+    GoogleOAuth googleOAuth(GoogleEndpoints endpoints, BoundedHttpTransport transport) {
+        return new GoogleOAuth(endpoints, transport, java.time.InstantSource.system());
+    }
+
+    @Bean
+    GoogleCalendarProvider googleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth,
+            BoundedHttpTransport transport) {
+        return new GoogleCalendarProvider(endpoints, oauth, transport, TrainerRateLimiter.standard(),
+                java.time.InstantSource.system());
     }
 }

@@ -35,6 +35,14 @@ final class GoogleErrors {
         if (e instanceof HttpResponseException http) {
             return classify(http.getStatusCode(), reason(http), http.getHeaders().getRetryAfter(), e);
         }
+        if (e instanceof app.spotter.sync.http.BoundedHttp.DeadlineExceeded) {
+            return SyncFailure.transientFailure("Google did not finish answering in time; Spotter will try again",
+                    null, e);
+        }
+        if (e instanceof app.spotter.sync.http.CappedBody.TooLarge) {
+            return SyncFailure.transientFailure("Google sent a far larger answer than expected; Spotter stopped "
+                    + "reading it and will try again", null, e);
+        }
         // No HTTP answer at all (refused, reset, timed out, cut off mid-body): the request may or may not have
         // been applied; our ids are deterministic, so trying again is safe.
         return SyncFailure.transientFailure("Google could not be reached; Spotter will try again", null, e);

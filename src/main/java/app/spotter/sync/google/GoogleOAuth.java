@@ -10,7 +10,6 @@ import com.google.api.client.auth.oauth2.TokenResponse;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import java.io.IOException;
@@ -39,7 +38,7 @@ public final class GoogleOAuth {
     private final GoogleErrors errors;
 
     public GoogleOAuth(GoogleEndpoints endpoints) {
-        this(endpoints, new NetHttpTransport(), InstantSource.system());
+        this(endpoints, BoundedHttpTransport.withDefaults(), InstantSource.system());
     }
 
     GoogleOAuth(GoogleEndpoints endpoints, HttpTransport transport, InstantSource clock) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,16 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class MirrorStore {
+
+    /**
+     * The connection was removed (disconnected) while a push to it was in flight: the calendar is no longer
+     * Spotter's to track, so nothing is recorded (a foreign key keeps mirror rows tied to their connection).
+     */
+    public static final class ConnectionGone extends RuntimeException {
+        public ConnectionGone(Throwable cause) {
+            super("the connection was removed meanwhile", cause);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Map<Provider, String> bookingColumns = new java.util.EnumMap<>(Provider.class);
@@ -40,6 +51,16 @@ public class MirrorStore {
     }
 
     public void save(UUID trainerId, UUID bookingId, Provider provider, RemoteEvent remote, String hash, int sequence) {
+        try {
+            saveRow(trainerId, bookingId, provider, remote, hash, sequence);
+        } catch (DataIntegrityViolationException gone) {
+            throw new ConnectionGone(gone);
+        }
+        bookingColumn(trainerId, bookingId, provider, remote.externalId());
+    }
+
+    private void saveRow(UUID trainerId, UUID bookingId, Provider provider, RemoteEvent remote, String hash,
+            int sequence) {
         jdbc.sql("""
                 INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id, etag, resource_url,
                                              content_hash, sequence)
@@ -51,7 +72,6 @@ public class MirrorStore {
                 .params(bookingId, trainerId, provider.value(), remote.externalId(), remote.etag(),
                         remote.resourceUrl(), hash, sequence)
                 .update();
-        bookingColumn(trainerId, bookingId, provider, remote.externalId());
     }
 
     /**
@@ -60,9 +80,13 @@ public class MirrorStore {
      * the event again: a create whose answer was lost, or that a crash interrupted, is never forgotten.
      */
     public void reserve(UUID trainerId, UUID bookingId, Provider provider, String externalId) {
-        jdbc.sql("INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id, provider) DO NOTHING")
-                .params(bookingId, trainerId, provider.value(), externalId).update();
+        try {
+            jdbc.sql("INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id) "
+                            + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id, provider) DO NOTHING")
+                    .params(bookingId, trainerId, provider.value(), externalId).update();
+        } catch (DataIntegrityViolationException gone) {
+            throw new ConnectionGone(gone);
+        }
     }
 
     public void delete(UUID trainerId, UUID bookingId, Provider provider) {
@@ -103,6 +127,17 @@ public class MirrorStore {
                 .params(trainerId, provider.value()).query(UUID.class).list();
     }
 
+    /** At most {@code limit} bookings this calendar holds, for work done in batches. */
+    public List<UUID> bookingsMirrored(UUID trainerId, Provider provider, int limit) {
+        return jdbc.sql("SELECT booking_id FROM calendar_events WHERE trainer_id = ? AND provider = ? LIMIT ?")
+                .params(trainerId, provider.value(), limit).query(UUID.class).list();
+    }
+
+    public boolean anyFor(UUID trainerId, Provider provider) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM calendar_events WHERE trainer_id = ? AND provider = ?)")
+                .params(trainerId, provider.value()).query(Boolean.class).single();
+    }
+
     public int count(UUID trainerId, Provider provider) {
         // reserved rows (a create not yet confirmed) are not synced events
         return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ? "
@@ -128,8 +163,9 @@ public class MirrorStore {
         String column = column(provider);
         if (column != null) {
             // column is a constant of an adapter (CalendarProvider.bookingColumn), never input
-            jdbc.sql("UPDATE bookings SET " + column + " = ? WHERE id = ? AND trainer_id = ?")
-                    .params(externalId, bookingId, trainerId).update();
+            jdbc.sql("UPDATE bookings SET " + column + " = ? WHERE id = ? AND trainer_id = ? AND EXISTS "
+                            + "(SELECT 1 FROM sync_connections WHERE trainer_id = ? AND provider = ?)")
+                    .params(externalId, bookingId, trainerId, trainerId, provider.value()).update();
         }
     }
 

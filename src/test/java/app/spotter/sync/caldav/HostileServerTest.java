@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.spotter.sync.SyncFailure;
+import app.spotter.sync.http.HostileServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

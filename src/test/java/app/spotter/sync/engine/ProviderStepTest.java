@@ -57,6 +57,26 @@ class ProviderStepTest {
         verifyNoInteractions(connections, mirrors, status);
     }
 
+    @Test
+    void aPushWhoseCalendarIsDisconnectedMeanwhileEndsQuietlyWithoutRetryOrStatus() throws Exception {
+        org.mockito.Mockito.when(google.provider()).thenReturn(Provider.GOOGLE);
+        org.mockito.Mockito.when(google.enabled(org.mockito.ArgumentMatchers.any())).thenReturn(true);
+        org.mockito.Mockito.when(google.fingerprint(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any())).thenReturn("f");
+        org.mockito.Mockito.when(connections.find(TRAINER, Provider.GOOGLE)).thenReturn(java.util.Optional.of(
+                new ConnectionStore.Stored(new app.spotter.sync.Connection(TRAINER, Provider.GOOGLE, Map.of(), "t"),
+                        ConnectionStore.State.ACTIVE, null)));
+        org.mockito.Mockito.when(mirrors.find(TRAINER, BOOKING, Provider.GOOGLE)).thenReturn(java.util.Optional.empty());
+        org.mockito.Mockito.doThrow(new MirrorStore.ConnectionGone(null)).when(mirrors)
+                .reserve(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        ProviderStep step = new ProviderStep(connections, mirrors, status,
+                new ProviderRegistry(List.of(google), List.of(), List.of()));
+
+        assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEmpty();
+        verifyNoInteractions(status);
+    }
+
     private static SyncPreferences preferences(boolean googleOn) {
         return new SyncPreferences(TRAINER, googleOn, false, false, SyncFrequency.REALTIME, CalendarView.MONTH, true,
                 Map.of(), ZoneId.of("Africa/Johannesburg"));

@@ -33,7 +33,7 @@ class SyncQueueTest {
     final SchedulerClient client = mock(SchedulerClient.class);
     final SyncQueue queue = new SyncQueue(null,
             new StaticListableBeanFactory(Map.of("client", client)).getBeanProvider(SchedulerClient.class),
-            new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.fixed(NOW, ZoneOffset.UTC), null);
 
     @Test
     void anExecutionThatChangedUnderneathTheRescheduleIsLookedUpAgain() {

@@ -5,7 +5,6 @@ import app.spotter.calendar.CalendarEvent;
 import app.spotter.sync.Connection;
 import app.spotter.sync.Provider;
 import app.spotter.sync.google.fake.FakeGoogle;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Instant;
@@ -38,7 +37,7 @@ final class GoogleFixture implements AutoCloseable {
                 "SPOTTER_GOOGLE_OAUTH_BASE", google.oauthBase(),
                 "SPOTTER_GOOGLE_CLIENT_ID", FakeGoogle.CLIENT_ID,
                 "SPOTTER_GOOGLE_CLIENT_SECRET", FakeGoogle.CLIENT_SECRET));
-        NetHttpTransport transport = new NetHttpTransport();
+        BoundedHttpTransport transport = BoundedHttpTransport.withDefaults();
         oauth = new GoogleOAuth(endpoints, transport, clock);
         provider = new GoogleCalendarProvider(endpoints, oauth, transport, TrainerRateLimiter.standard(), clock);
         connection = new Connection(trainerId, Provider.GOOGLE, Map.of(), google.grantRefreshToken());

@@ -1,4 +1,4 @@
-package app.spotter.sync.caldav;
+package app.spotter.sync.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a real HTTP server would not misbehave this precisely). It counts the bytes it managed to send and notices when
  * the client hangs up, so tests can show that Spotter stopped reading and let go of the connection.
  */
-final class HostileServer implements AutoCloseable {
+public final class HostileServer implements AutoCloseable {
 
-    enum Behaviour {
+    public enum Behaviour {
         /** Announces 10,000 bytes (within every cap), then sends one byte per second. */
         SLOW_BODY,
         /** A chunked body that never ends, as fast as the client reads. */
@@ -37,28 +37,23 @@ final class HostileServer implements AutoCloseable {
     private final Behaviour behaviour;
     private final AtomicLong bytesSent = new AtomicLong();
     private final CountDownLatch hungUp = new CountDownLatch(1);
-    private volatile boolean credentialsSeen;
 
-    HostileServer(Behaviour behaviour) throws IOException {
+    public HostileServer(Behaviour behaviour) throws IOException {
         this.behaviour = behaviour;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
     }
 
-    long bytesSent() {
+    public long bytesSent() {
         return bytesSent.get();
     }
 
-    boolean credentialsSeen() {
-        return credentialsSeen;
-    }
-
     /** True once the client closed a connection this server was still answering on. */
-    boolean awaitClientHangUp(Duration timeout) throws InterruptedException {
+    public boolean awaitClientHangUp(Duration timeout) throws InterruptedException {
         return hungUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -77,7 +72,11 @@ final class HostileServer implements AutoCloseable {
         try (connection) {
             String method = readRequest(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
-            String status = method.equals("PROPFIND") || method.equals("REPORT") ? "207 Multi-Status" : "201 Created";
+            String status = switch (method) {
+                case "PROPFIND", "REPORT" -> "207 Multi-Status";
+                case "PUT" -> "201 Created";
+                default -> "200 OK";
+            };
             switch (behaviour) {
                 case SLOW_BODY -> {
                     send(out, "HTTP/1.1 " + status + "\r\nContent-Type: application/xml\r\nContent-Length: 10000\r\n\r\n");
@@ -136,7 +135,6 @@ final class HostileServer implements AutoCloseable {
             head.append((char) b);
         }
         String text = head.toString();
-        credentialsSeen |= text.toLowerCase(java.util.Locale.ROOT).contains("\nauthorization:");
         int length = 0;
         for (String line : text.split("\r\n")) {
             if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {

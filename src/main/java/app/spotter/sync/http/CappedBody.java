@@ -1,4 +1,4 @@
-package app.spotter.sync.caldav;
+package app.spotter.sync.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +13,13 @@ import java.util.concurrent.Flow;
  * A response body read into memory up to a cap. {@code BodyHandlers.ofByteArray()} reads whatever arrives, so a
  * server sending 1 GiB would have it all held; this stops at the cap (or at once when Content-Length announces
  * more) and cancels the subscription, which makes HttpClient close the connection instead of draining it.
+ * Shared by the provider adapters that talk HTTP (CalDAV, Google); it knows nothing of either.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The answer was larger than the cap. */
-    static final class TooLarge extends IOException {
-        TooLarge(long cap) {
+    public static final class TooLarge extends IOException {
+        public TooLarge(long cap) {
             super("response larger than " + cap + " bytes");
         }
     }
@@ -36,7 +37,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    static CappedBody of(HttpResponse.ResponseInfo info, long cap) {
+    public static CappedBody of(HttpResponse.ResponseInfo info, long cap) {
         return new CappedBody(cap, info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 
@@ -83,7 +84,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** Stops reading (deadline passed or cap hit); the connection is closed, not returned to the pool. */
-    void abort(Throwable why) {
+    public void abort(Throwable why) {
         result.completeExceptionally(why);
         Flow.Subscription s = subscription;
         if (s != null) {
