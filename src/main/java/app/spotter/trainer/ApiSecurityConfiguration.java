@@ -30,7 +30,7 @@ class ApiSecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${spotter.password-hashing.permits:1}") int permits,
-            @Value("${spotter.password-hashing.wait-ms:2000}") long waitMillis) {
+            @Value("${spotter.password-hashing.wait-ms:500}") long waitMillis) {
         return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), permits, waitMillis);
     }
 

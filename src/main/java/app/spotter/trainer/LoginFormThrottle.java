@@ -50,6 +50,7 @@ final class LoginFormThrottle extends OncePerRequestFilter {
         var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
             if (exception instanceof BoundedPasswordEncoder.Busy) {
+                throttle.saturated(request.getRemoteAddr());
                 page(response, 503, 1, "Too many logins are being checked right now. Try again in a moment.");
                 return;
             }

@@ -54,6 +54,15 @@ class LoginThrottle {
         record(addresses, address, now, ADDRESS);
     }
 
+    /**
+     * The password checker was saturated while this address asked: counted against the address only (an address
+     * that keeps hammering a saturated checker is flooding), never against the account (that would let a flood
+     * slow the real trainer down).
+     */
+    void saturated(String address) {
+        record(addresses, address, clock.instant(), ADDRESS);
+    }
+
     /** The account is the trainer's again; the address keeps its count (one success does not clear a flood). */
     void succeeded(String email) {
         accounts.remove(account(email));

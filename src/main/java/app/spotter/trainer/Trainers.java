@@ -60,7 +60,13 @@ public class Trainers {
         });
         var credentials = repository.credentials(email);
         String hash = credentials.map(TrainerRepository.Credentials::passwordHash).orElse(dummyHash);
-        boolean matches = matches(password, hash);
+        boolean matches;
+        try {
+            matches = passwords.matches(password, hash);
+        } catch (BoundedPasswordEncoder.Busy e) {
+            throttle.saturated(address);
+            throw busy();
+        }
         if (credentials.isPresent() && matches) {
             throttle.succeeded(email);
             return credentials.map(TrainerRepository.Credentials::id);

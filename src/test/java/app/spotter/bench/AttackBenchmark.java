@@ -42,7 +42,10 @@ public final class AttackBenchmark implements Benchmark {
             out.printf("seeded %,d bookings over the API in %.1f s%n", BOOKINGS, (System.nanoTime() - seeding) / 1e9);
             FeedLoad.print(out, FeedLoad.fetch(spotter.port(), feed, BOOKINGS, PARALLEL, ROUNDS));
             out.println("resident memory after the fetches: " + spotter.memory());
-            LoginFlood.print(out, LoginFlood.run(spotter.port(), LOGINS_PER_SECOND, FLOOD));
+            out.println("login flood from 5 addresses:");
+            LoginFlood.print(out, LoginFlood.run(spotter.port(), LOGINS_PER_SECOND, FLOOD, 5));
+            out.println("login flood from a fresh address per request (every request costs an Argon2 check):");
+            LoginFlood.print(out, LoginFlood.run(spotter.port(), LOGINS_PER_SECOND, FLOOD, 0));
             out.printf("process alive: %s, OutOfMemoryError in its log: %s%n", spotter.alive(),
                     spotter.loggedOutOfMemory());
         }

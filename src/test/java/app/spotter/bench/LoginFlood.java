@@ -17,9 +17,8 @@ import java.util.List;
 
 /**
  * The security review's login flood: failed logins at a fixed rate (open loop: a slow answer does not slow the
- * attacker), each for a new email from a new address (X-Forwarded-For through the trusted loopback proxy), so
- * neither throttle stops them and every one costs an Argon2 check: the worst case for the bounded hashing. Health
- * is sampled meanwhile.
+ * attacker), each for a new email, from a few client addresses or a fresh one each time (X-Forwarded-For through
+ * the trusted loopback proxy). Health is sampled meanwhile.
  */
 final class LoginFlood {
 
@@ -27,7 +26,11 @@ final class LoginFlood {
 
     private LoginFlood() {}
 
-    static Result run(int port, int perSecond, Duration duration) throws Exception {
+    /**
+     * @param addresses how many client addresses the flood comes from, in turn; 0 = a fresh address for every
+     *     request (a botnet: the per-address throttle never engages and every request costs a password check)
+     */
+    static Result run(int port, int perSecond, Duration duration, int addresses) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -44,7 +47,9 @@ final class LoginFlood {
                     Sleep.millis(wait / 1_000_000);
                 }
                 ThreadLocalRandom r = ThreadLocalRandom.current();
-                String address = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+                String address = addresses == 0
+                        ? "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254))
+                        : "10.0.0." + (1 + i % addresses);
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                                 + "/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json").header("X-Forwarded-For", address)
