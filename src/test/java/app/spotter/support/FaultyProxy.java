@@ -58,6 +58,7 @@ public final class FaultyProxy implements AutoCloseable {
     /** A request the server answered, at the moment its answer reached the proxy ({@link System#nanoTime}). */
     public record Forwarded(String method, String path, int status, long answeredAtNanos) {}
     private volatile Chaos chaos;
+    private volatile java.util.concurrent.CountDownLatch stall;
     private volatile Random random;
 
     public FaultyProxy(URI target) throws IOException {
@@ -94,6 +95,14 @@ public final class FaultyProxy implements AutoCloseable {
         chaos = settings;
     }
 
+    /**
+     * From now on every PUT and DELETE waits, unanswered, until {@code release} opens (a server that stalls on
+     * writes while still answering reads); null stops stalling.
+     */
+    public void stallWrites(java.util.concurrent.CountDownLatch release) {
+        stall = release;
+    }
+
     /** Keeps every forwarded exchange from now on; see {@link #exchanges()}. */
     public void record() {
         recording = true;
@@ -126,6 +135,10 @@ public final class FaultyProxy implements AutoCloseable {
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(failStatus, -1);
                 return;
+            }
+            java.util.concurrent.CountDownLatch stalled = stall;
+            if (stalled != null && Set.of("PUT", "DELETE").contains(exchange.getRequestMethod())) {
+                stalled.await();
             }
             Chaos settings = chaos;
             double resetDraw = 1, dropDraw = 1, delayDraw = 1;

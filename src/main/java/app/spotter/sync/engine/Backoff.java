@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Truncated exponential backoff with jitter (DESIGN 5, Google's documented retry policy):
+ * Truncated exponential backoff with jitter (docs/architecture.md "Failures", Google's documented retry policy):
  * min(2^n s + up to 1 s, 64 s), never sooner than the server's Retry-After.
  */
 final class Backoff {

@@ -39,20 +39,18 @@ public class CalendarSync {
     private final MirrorStore mirrors;
     private final SyncQueue queue;
     private final Preferences preferences;
-    private final EventRemover remover;
-    private final ProviderRegistry registry;
+        private final ProviderRegistry registry;
     private final TransactionTemplate tx;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
-            Preferences preferences, EventRemover remover, ProviderRegistry registry,
+            Preferences preferences, ProviderRegistry registry,
             PlatformTransactionManager transactions) {
         this.connections = connections;
         this.status = status;
         this.mirrors = mirrors;
         this.queue = queue;
         this.preferences = preferences;
-        this.remover = remover;
-        this.registry = registry;
+                this.registry = registry;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -70,6 +68,10 @@ public class CalendarSync {
                 state = SyncStatus.DISABLED;
             }
             String message = row == null ? null : row.errorMessage();
+            if (stored.state() == ConnectionStore.State.DRAINING && !SyncStatus.NEEDS_RECONNECT.equals(state)) {
+                state = SyncStatus.SYNCING;
+                message = join("Disconnecting: Spotter is removing its events from this calendar.", message);
+            }
             Optional<CalendarProvider> adapter = registry.find(provider);
             if (adapter.isPresent()) {
                 message = join(message, adapter.get().statusNote(stored.connection()));
@@ -170,8 +172,10 @@ public class CalendarSync {
     }
 
     /**
-     * Forgets a calendar. With {@code removeEvents}, Spotter first takes its events out of it (DESIGN 6);
-     * without, they stay there and Spotter stops touching them.
+     * Forgets a calendar. With {@code removeEvents}, Spotter takes its events out of it first (docs/architecture.md): the
+     * connection is marked as draining and the engine removes the events in the background (no request to the
+     * calendar runs inside this transaction); the connection goes when the last one is out. Without, the events
+     * stay there and Spotter stops touching them at once.
      */
     @Transactional
     public boolean disconnect(UUID trainerId, Provider provider, boolean removeEvents) {
@@ -179,8 +183,10 @@ public class CalendarSync {
         if (stored.isEmpty()) {
             return false;
         }
-        if (removeEvents) {
-            remover.removeAll(stored.get().connection());
+        if (removeEvents && mirrors.anyFor(trainerId, provider)) {
+            connections.markDraining(trainerId, provider);
+            queue.drain(trainerId, provider);
+            return true;
         }
         preferences.update(trainerId, p -> registry.withEnabled(p, provider, false));
         mirrors.forgetAll(trainerId, provider);

@@ -28,16 +28,23 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulerConfiguration {
 
     @Bean
-    CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Clock clock) {
+    CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Bulkhead bulkhead, Clock clock) {
         return Tasks.custom(SyncQueue.RECONCILE)
                 .onDeadExecutionRevive()
                 // an unexpected exception (a bug, the database away): try again later, never drop the work
                 .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
                 .execute((instance, context) -> {
                     ReconcileRequest request = instance.getData();
-                    var outcome = job.run(UUID.fromString(request.trainerId()), UUID.fromString(instance.getId()),
-                            request.attempt());
-                    return completion(outcome, request, clock);
+                    UUID trainerId = UUID.fromString(request.trainerId());
+                    if (!bulkhead.tryEnter(trainerId)) {
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                    }
+                    try {
+                        var outcome = job.run(trainerId, UUID.fromString(instance.getId()), request.attempt());
+                        return completion(outcome, request, clock);
+                    } finally {
+                        bulkhead.leave(trainerId);
+                    }
                 });
     }
 
@@ -60,11 +67,50 @@ class SchedulerConfiguration {
 
     /** One connection's round; the instance id is "trainer:provider", so rounds for a connection coalesce. */
     @Bean
-    OneTimeTask<Void> syncRoundTask(SyncRound round) {
-        return Tasks.oneTime(SyncQueue.ROUND).execute((instance, ctx) -> {
-            String[] parts = instance.getId().split(":");
-            round.run(UUID.fromString(parts[0]), Provider.fromValue(parts[1]).orElseThrow());
-        });
+    CustomTask<Void> syncRoundTask(SyncRound round, Bulkhead bulkhead, Clock clock) {
+        return Tasks.custom(SyncQueue.ROUND)
+                .onFailure((complete, ops) -> ops.remove()) // a round is a check; the next one repeats it
+                .execute((instance, ctx) -> {
+                    String[] parts = instance.getId().split(":");
+                    UUID trainerId = UUID.fromString(parts[0]);
+                    if (!bulkhead.tryEnter(trainerId)) {
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                    }
+                    try {
+                        round.run(trainerId, Provider.fromValue(parts[1]).orElseThrow());
+                    } finally {
+                        bulkhead.leave(trainerId);
+                    }
+                    return (complete, ops) -> ops.remove();
+                });
+    }
+
+    /** Drains a calendar disconnected with "remove events": a batch per run, backoff after a failure. */
+    @Bean
+    CustomTask<Integer> drainTask(Drainer drainer, Bulkhead bulkhead, Clock clock) {
+        return Tasks.custom(SyncQueue.DRAIN)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
+                .execute((instance, context) -> {
+                    String[] parts = instance.getId().split(":");
+                    UUID trainerId = UUID.fromString(parts[0]);
+                    int attempt = instance.getData() == null ? 0 : instance.getData();
+                    if (!bulkhead.tryEnter(trainerId)) {
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()),
+                                attempt);
+                    }
+                    java.util.Optional<Duration> again;
+                    try {
+                        again = drainer.run(trainerId, Provider.fromValue(parts[1]).orElseThrow(), attempt);
+                    } finally {
+                        bulkhead.leave(trainerId);
+                    }
+                    if (again.isEmpty()) {
+                        return (complete, ops) -> ops.remove();
+                    }
+                    int next = again.get().isZero() ? 0 : attempt + 1;
+                    return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(again.get()), next);
+                });
     }
 
     /** Every few minutes each connection gets a round, so drift is repaired even if nobody presses "sync now". */
@@ -78,12 +124,12 @@ class SchedulerConfiguration {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
-            OneTimeTask<Void> syncRoundTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            CustomTask<Void> syncRoundTask, CustomTask<Integer> drainTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
             @Value("${spotter.sync.threads:8}") int threads,
             @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
             @Value("${spotter.sync.polling:PT2S}") Duration polling) {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
-                        syncRoundTask)
+                        syncRoundTask, drainTask)
                 .startTasks(orphanSweepTask, roundsTask)
                 .threads(threads)
                 .pollingInterval(polling)

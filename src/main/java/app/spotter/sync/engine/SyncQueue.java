@@ -33,6 +33,9 @@ class SyncQueue {
 
     static final TaskDescriptor<Void> ROUND = TaskDescriptor.of("sync-round");
 
+    /** Takes a disconnected calendar's events out of it; data = attempt. Instance id "trainer:provider". */
+    static final TaskDescriptor<Integer> DRAIN = TaskDescriptor.of("drain-connection", Integer.class);
+
     private final PendingStore pending;
     private final ObjectProvider<SchedulerClient> client;
     private final ObjectProvider<Scheduler> scheduler;
@@ -100,6 +103,13 @@ class SyncQueue {
     void round(UUID trainerId, Provider provider) {
         client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        wakeAfterCommit();
+    }
+
+    /** Starts (or keeps) the draining of a disconnected calendar, as soon as possible. */
+    void drain(UUID trainerId, Provider provider) {
+        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0)
+                .scheduledTo(clock.instant()), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         wakeAfterCommit();
     }
 

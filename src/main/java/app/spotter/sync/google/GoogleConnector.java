@@ -70,9 +70,12 @@ class GoogleConnector implements OAuthConnector {
         return new Started(request.url());
     }
 
-    /** Empty when the state is unknown, used or expired: the callback was not one we started. */
+    /**
+     * Empty when the state is unknown, used or expired: the callback was not one we started. Not transactional on
+     * purpose: claiming the state is one statement, and the code exchange that follows is a request to Google,
+     * which must not hold a database connection (the caller stores the connection in a transaction of its own).
+     */
     @Override
-    @Transactional
     public Optional<Connection> complete(String state, String code) throws SyncFailure {
         var pending = jdbc.sql("""
                 DELETE FROM oauth_states WHERE state_hash = ? AND created_at > NOW() - INTERVAL '10 minutes'

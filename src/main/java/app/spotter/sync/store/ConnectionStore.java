@@ -23,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 public class ConnectionStore {
 
-    public enum State { ACTIVE, NEEDS_RECONNECT }
+    /** DRAINING: disconnected with "remove events"; the engine is taking Spotter's events out of it. */
+    public enum State { ACTIVE, NEEDS_RECONNECT, DRAINING }
 
     public record Stored(Connection connection, State state, String syncToken) {}
 
@@ -109,6 +110,18 @@ public class ConnectionStore {
     public void saveSyncToken(UUID trainerId, Provider provider, String token) {
         jdbc.sql("UPDATE sync_connections SET sync_token = ? WHERE trainer_id = ? AND provider = ?")
                 .params(token, trainerId, provider.value()).update();
+    }
+
+    public void markDraining(UUID trainerId, Provider provider) {
+        jdbc.sql("UPDATE sync_connections SET state = 'draining', updated_at = NOW() "
+                        + "WHERE trainer_id = ? AND provider = ?")
+                .params(trainerId, provider.value()).update();
+    }
+
+    /** Deletes a drained connection; false when it was reconnected meanwhile (no longer draining). */
+    public boolean deleteIfDraining(UUID trainerId, Provider provider) {
+        return jdbc.sql("DELETE FROM sync_connections WHERE trainer_id = ? AND provider = ? AND state = 'draining'")
+                .params(trainerId, provider.value()).update() > 0;
     }
 
     public void delete(UUID trainerId, Provider provider) {

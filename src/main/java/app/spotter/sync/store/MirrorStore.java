@@ -127,6 +127,17 @@ public class MirrorStore {
                 .params(trainerId, provider.value()).query(UUID.class).list();
     }
 
+    /** At most {@code limit} bookings this calendar holds, for work done in batches. */
+    public List<UUID> bookingsMirrored(UUID trainerId, Provider provider, int limit) {
+        return jdbc.sql("SELECT booking_id FROM calendar_events WHERE trainer_id = ? AND provider = ? LIMIT ?")
+                .params(trainerId, provider.value(), limit).query(UUID.class).list();
+    }
+
+    public boolean anyFor(UUID trainerId, Provider provider) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM calendar_events WHERE trainer_id = ? AND provider = ?)")
+                .params(trainerId, provider.value()).query(Boolean.class).single();
+    }
+
     public int count(UUID trainerId, Provider provider) {
         // reserved rows (a create not yet confirmed) are not synced events
         return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ? "

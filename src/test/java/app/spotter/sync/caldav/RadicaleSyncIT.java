@@ -78,9 +78,28 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
         awaitEvent(a, "UID:");
         awaitEvent(b, "UID:");
         assertThat(api.delete("/api/v1/calendar-sync/connections/apple?remove_events=true").status()).isEqualTo(204);
-        assertThat(raw.get(eventUrl(a)).status()).isEqualTo(404);
-        assertThat(raw.get(eventUrl(b)).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/calendar-sync/status").json()).isEmpty();
+        // the engine drains the calendar in the background; the connection goes when the last event is out
+        awaitGone(a);
+        awaitGone(b);
+        app.spotter.support.Eventually.await(WAIT, "connection gone",
+                () -> api.get("/api/v1/calendar-sync/status").json().isEmpty());
+        assertThat(api.get("/api/v1/calendar-sync/preferences").json().get("apple_calendar_enabled").booleanValue())
+                .isFalse();
+    }
+
+    @Test
+    void aCalendarTurnedOffIsStillEmptiedWhenDisconnectedWithRemoveEvents() {
+        String a = api.createBooking(clientId, at(13, "14:00"), 60);
+        awaitEvent(a, "UID:");
+        api.put("/api/v1/calendar-sync/preferences", "{\"apple_calendar_enabled\":false}");
+        String later = api.createBooking(clientId, at(13, "16:00"), 60);
+
+        assertThat(api.delete("/api/v1/calendar-sync/connections/apple?remove_events=true").status()).isEqualTo(204);
+
+        awaitGone(a);
+        app.spotter.support.Eventually.await(WAIT, "connection gone",
+                () -> api.get("/api/v1/calendar-sync/status").json().isEmpty());
+        assertThat(raw.get(eventUrl(later)).status()).as("never pushed while off").isEqualTo(404);
     }
 
     @Test
