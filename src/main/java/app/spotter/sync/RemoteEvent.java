@@ -6,5 +6,12 @@ package app.spotter.sync;
  * @param externalId the provider's id (CalDAV resource name, Google event id, iCalendar UID for email)
  * @param etag the entity tag we last saw for our own write, or null when the calendar gave none
  * @param resourceUrl the absolute URL of the copy where the provider has one (CalDAV), else null
+ * @param sequence the SEQUENCE actually written when the provider had to go above the booking's own (another
+ *     client raised it there, RFC 5546 2.1.4), else -1
  */
-public record RemoteEvent(String externalId, String etag, String resourceUrl) {}
+public record RemoteEvent(String externalId, String etag, String resourceUrl, int sequence) {
+
+    public RemoteEvent(String externalId, String etag, String resourceUrl) {
+        this(externalId, etag, resourceUrl, -1);
+    }
+}

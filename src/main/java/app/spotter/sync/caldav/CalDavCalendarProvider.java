@@ -69,18 +69,30 @@ class CalDavCalendarProvider implements CalendarProvider {
         String name = externalId(event);
         URI url = CalDavClient.objectUrl(calendar(connection), name);
         byte[] body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
+        int written = -1;
         WritePrecondition precondition = previous == null || previous.etag() == null
                 ? new WritePrecondition.CreateOnly()
                 : new WritePrecondition.MatchOnly(new ETag(previous.etag()));
         for (int round = 0; round < MAX_PRECONDITION_ROUNDS; round++) {
             switch (client.put(url, body, precondition)) {
                 case PutOutcome.Stored stored -> {
-                    return new RemoteEvent(name, stored.etag().map(ETag::value).orElse(null), url.toString());
+                    return new RemoteEvent(name, stored.etag().map(ETag::value).orElse(null), url.toString(), written);
                 }
                 case PutOutcome.PreconditionFailed failed -> {
                     // 412 on create: it exists (our earlier attempt whose response was lost, or a reconnect);
                     // 412 on update: it changed there. Either way: read its etag and write ours over it.
-                    precondition = switch (client.get(url)) {
+                    GetOutcome current = client.get(url);
+                    if (current instanceof GetOutcome.Found found) {
+                        // RFC 5546 2.1.4: a client that edited it may have raised SEQUENCE (python-caldav does);
+                        // ours must go above it, or calendars take our version for an older one
+                        int theirs = ServerSequence.of(found.ics());
+                        if (theirs >= event.sequence()) {
+                            event = event.withSequence(theirs + 1);
+                            written = event.sequence();
+                            body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
+                        }
+                    }
+                    precondition = switch (current) {
                         case GetOutcome.Found found -> found.etag()
                                 .<WritePrecondition>map(WritePrecondition.MatchOnly::new)
                                 .orElseGet(WritePrecondition.Unconditional::new);

@@ -85,12 +85,18 @@ class ProviderStep {
                 // is cancelled before a retry, the next run must still remove what the calendar may have stored
                 mirrors.reserve(trainerId, bookingId, provider, adapter.externalId(create.event()));
                 RemoteEvent remote = adapter.upsert(connection, create.event(), null);
-                mirrors.save(trainerId, bookingId, provider, remote, create.contentHash(), create.event().sequence());
+                mirrors.save(trainerId, bookingId, provider, remote, create.contentHash(),
+                        Math.max(create.event().sequence(), remote.sequence()));
                 return 1;
             }
             case SyncAction.Update update -> {
-                RemoteEvent remote = adapter.upsert(connection, update.event(), update.previous().remote());
-                mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(), update.event().sequence());
+                // a provider that had to go above the booking's SEQUENCE (another client raised it there) keeps
+                // going up from what it wrote, never back down to the booking's own (RFC 5546 2.1.4)
+                CalendarEvent event = update.event().sequence() >= update.previous().sequence() ? update.event()
+                        : update.event().withSequence(update.previous().sequence() + 1);
+                RemoteEvent remote = adapter.upsert(connection, event, update.previous().remote());
+                mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(),
+                        Math.max(event.sequence(), remote.sequence()));
                 // a row without hash (reserved, or invalidated by drift) did not count as synced until now
                 return update.previous().contentHash() == null ? 1 : 0;
             }

@@ -121,4 +121,27 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
         assertThat(r.body()).doesNotContain("not-the-password");
         assertThat(fresh.get("/api/v1/calendar-sync/status").json()).isEmpty();
     }
+
+    @Test
+    void aSequenceAnotherClientRaisedIsNeverWrittenBackLower() {
+        String id = api.createBooking(clientId, at(15, "09:00"), 60);
+        String ours = awaitEvent(id, "UID:");
+        // another client (python-caldav, Thunderbird) edits the event and raises SEQUENCE, as RFC 5546 2.1.4 asks
+        String edited = ours.replaceAll("\r\nSEQUENCE:\\d+\r\n", "\r\nSEQUENCE:5\r\n")
+                .replace("SUMMARY:1:1 session · Naledi Dube", "SUMMARY:Edited elsewhere");
+        assertThat(raw.put(eventUrl(id), edited).status()).isBetween(200, 204);
+
+        api.patch("/api/v1/bookings/" + id, "{\"location\":\"Camps Bay\"}");
+        String after = awaitEvent(id, "LOCATION:Camps Bay");
+        api.patch("/api/v1/bookings/" + id, "{\"location\":\"Sea Point\"}");
+        String later = awaitEvent(id, "LOCATION:Sea Point");
+
+        assertThat(after).contains("SUMMARY:1:1 session · Naledi Dube");
+        assertThat(serverSequence(after)).as("above the other client's 5").isGreaterThan(5);
+        assertThat(serverSequence(later)).as("and never lower afterwards").isGreaterThan(serverSequence(after));
+    }
+
+    private static int serverSequence(String ics) {
+        return Integer.parseInt(ics.replaceAll("(?s).*\r\nSEQUENCE:(\\d+)\r\n.*", "$1"));
+    }
 }
