@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Truncated exponential backoff with jitter (docs/architecture.md "Failures", Google's documented retry policy):
- * min(2^n s + up to 1 s, 64 s), never sooner than the server's Retry-After.
+ * Exponential backoff with full jitter: a uniform draw between 0 and min(2^n s, 64 s), never sooner than the
+ * server's Retry-After. Full jitter, because with "2^n s plus up to 1 s" every booking that failed together retried
+ * together, and above 64 s the jitter was gone altogether (1,000 failing bookings retried in lockstep).
  */
 final class Backoff {
 
@@ -15,11 +16,9 @@ final class Backoff {
 
     /** @param attempt 1 for the first retry */
     static Duration delay(int attempt, Duration retryAfter, RandomGenerator random) {
-        long base = 1L << Math.min(Math.max(attempt, 1), 6);
-        Duration delay = Duration.ofSeconds(base).plusMillis(random.nextLong(1001));
-        if (delay.compareTo(CEILING) > 0) {
-            delay = CEILING;
-        }
+        long cap = Math.min(Duration.ofSeconds(1L << Math.min(Math.max(attempt, 1), 6)).toMillis(),
+                CEILING.toMillis());
+        Duration delay = Duration.ofMillis(random.nextLong(cap + 1));
         if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
             return retryAfter;
         }

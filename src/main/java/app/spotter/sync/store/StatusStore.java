@@ -33,7 +33,7 @@ public class StatusStore {
     public void pushed(UUID trainerId, Provider provider, int delta) {
         int updated = jdbc.sql("""
                 UPDATE calendar_sync_status
-                   SET last_sync = NOW(), sync_status = 'ok', error_message = NULL,
+                   SET last_sync = NOW(), sync_status = 'ok', error_message = NULL, failing_since = NULL,
                        events_synced = GREATEST(coalesce(events_synced, 0) + ?, 0), updated_at = NOW()
                  WHERE trainer_id = ? AND provider = ?""")
                 .params(delta, trainerId, provider.value()).update();
@@ -42,8 +42,20 @@ public class StatusStore {
         }
     }
 
+    /**
+     * One statement, whatever the calendar holds: the failure path must not recount the mirror (it did, and 1,000
+     * failing bookings each recounting made a failure O(N^2)). The first failure after a success is remembered.
+     */
     public void failed(UUID trainerId, Provider provider, String status, String message) {
-        upsert(trainerId, provider, status, message, false);
+        jdbc.sql("""
+                INSERT INTO calendar_sync_status (trainer_id, provider, sync_status, events_synced, error_message,
+                                                  failing_since)
+                VALUES (?, ?, ?, 0, ?, NOW())
+                ON CONFLICT (trainer_id, provider) DO UPDATE
+                   SET sync_status = EXCLUDED.sync_status, error_message = EXCLUDED.error_message,
+                       failing_since = coalesce(calendar_sync_status.failing_since, EXCLUDED.failing_since),
+                       updated_at = NOW()""")
+                .params(trainerId, provider.value(), status, message).update();
     }
 
     public void set(UUID trainerId, Provider provider, String status) {
@@ -57,15 +69,27 @@ public class StatusStore {
 
     public List<SyncStatus> list(UUID trainerId) {
         return jdbc.sql("""
-                SELECT provider, last_sync, sync_status, events_synced, error_message FROM calendar_sync_status
+                SELECT provider, last_sync, sync_status, events_synced, error_message,
+                       floor(extract(epoch FROM NOW() - failing_since) / 86400) AS failing_days
+                  FROM calendar_sync_status
                 WHERE trainer_id = ? ORDER BY provider""")
                 .param(trainerId)
                 .query((rs, n) -> {
                     Timestamp last = rs.getTimestamp("last_sync");
                     return new SyncStatus(Provider.fromValue(rs.getString("provider")).orElseThrow(),
                             last == null ? null : last.toInstant(), rs.getString("sync_status"),
-                            rs.getInt("events_synced"), rs.getString("error_message"));
+                            rs.getInt("events_synced"), withDuration(rs.getString("error_message"),
+                                    rs.getInt("failing_days")));
                 }).list();
+    }
+
+    /** A failure older than a day says how long it has lasted, so the trainer knows it is not a passing hiccup. */
+    static String withDuration(String message, int failingDays) {
+        if (message == null || failingDays < 1) {
+            return message;
+        }
+        return (failingDays == 1 ? "Failing for more than a day. " : "Failing for " + failingDays + " days. ")
+                + message;
     }
 
     private void upsert(UUID trainerId, Provider provider, String status, String message, boolean synced) {
@@ -78,7 +102,7 @@ public class StatusStore {
                 ON CONFLICT (trainer_id, provider) DO UPDATE
                    SET last_sync = CASE WHEN ? THEN NOW() ELSE calendar_sync_status.last_sync END,
                        sync_status = EXCLUDED.sync_status, events_synced = EXCLUDED.events_synced,
-                       error_message = EXCLUDED.error_message, updated_at = NOW()""")
+                       error_message = EXCLUDED.error_message, failing_since = NULL, updated_at = NOW()""")
                 .params(trainerId, provider.value(), synced, status, trainerId, provider.value(), message, synced)
                 .update();
     }
