@@ -17,7 +17,7 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
 # Spotter's JVM options (scripts/run and scripts/bench): a bounded heap and lean native memory keep the service
-# within DESIGN.md's 350 MB resident target; JAVA_OPTS replaces them. SerialGC: on 2 cores a concurrent collector's
+# within the 350 MB resident target (docs/BENCHMARKS.md); JAVA_OPTS replaces them. SerialGC: on 2 cores a concurrent collector's
 # native overhead buys nothing for a heap this size. Measured in docs/BENCHMARKS.md ("Memory"): 128 MB of heap and
 # two malloc arenas (glibc otherwise keeps one per busy thread) hold RSS near 325 MB under POST load, with
 # throughput unchanged within the machine's noise. ExitOnOutOfMemoryError: after an OutOfMemoryError, threads such as

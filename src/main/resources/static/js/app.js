@@ -139,6 +139,14 @@
       return d === 'list' ? 'listWeek' : d === 'day' ? 'timeGridDay' : 'timeGridThreeDay';
     }
 
+    function toolbars() {
+      return narrow.matches
+        ? { header: { left: 'prev,next today', center: '', right: 'timeGridDay,timeGridThreeDay,listWeek,dayGridMonth' },
+            footer: { center: 'title' } }
+        : { header: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' },
+            footer: false };
+    }
+
     // Working hours are not configurable yet: from 06:00, or an hour before now when that is later.
     function scrollTime() {
       var hour = parseInt(wallClockNow(zone).substring(11, 13), 10);
@@ -172,10 +180,8 @@
         listWeek: { listDayFormat: { weekday: 'long', day: 'numeric', month: 'long' }, listDaySideFormat: false,
           height: 'auto' }
       },
-      headerToolbar: narrow.matches
-        ? { left: 'prev,next today', center: '', right: 'timeGridDay,timeGridThreeDay,listWeek,dayGridMonth' }
-        : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' },
-      footerToolbar: narrow.matches ? { center: 'title' } : false,
+      headerToolbar: toolbars().header,
+      footerToolbar: toolbars().footer,
       buttonText: { today: 'Today', month: 'Month', week: 'Week', day: 'Day', list: 'List' },
       buttonHints: { prev: 'Previous $0', next: 'Next $0', today: 'Go to $0' },
       events: el.dataset.eventsUrl,
@@ -234,6 +240,15 @@
       eventResize: move
     });
     calendar.render();
+
+    // a phone turned, a window narrowed: the toolbar follows, and so does the view unless the trainer picked one
+    var picked = false;
+    el.addEventListener('click', function (e) { if (e.target.closest('.fc-toolbar button')) { picked = true; } });
+    narrow.addEventListener('change', function () {
+      calendar.setOption('headerToolbar', toolbars().header);
+      calendar.setOption('footerToolbar', toolbars().footer);
+      if (!picked) { calendar.changeView(defaultView()); }
+    });
 
     // Two of FullCalendar's ARIA claims that do not hold (axe-core, serious/critical): the chevrons are icons
     // inside buttons already named ("Previous week"), so readers skip them; and a time grid is a layout of nested

@@ -36,7 +36,7 @@ public final class CalendarObjects {
      */
     public String storedObject(CalendarEvent e, String prodId) {
         CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
-        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end());
+        Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end(), clock.instant());
         VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
         return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone), List.of(event)));
     }
@@ -61,12 +61,14 @@ public final class CalendarObjects {
 
     /**
      * The subscription feed written to {@code out} one event at a time ({@link FeedWriter}); the caller closes the
-     * writer to end the calendar, and closes {@code out} itself. Its time zones cover the local years
-     * {@code fromYear..toYear}, which must include every event written.
+     * writer to end the calendar, and closes {@code out} itself.
+     *
+     * @param from start of the feed's window (the display zone's VTIMEZONE covers it)
+     * @param to end of the window
      */
-    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName, int fromYear, int toYear)
-            throws java.io.IOException {
-        return new FeedWriter(common, out, zone, calendarName, clock.instant(), fromYear, toYear);
+    public FeedWriter feedWriter(java.io.Writer out, ZoneId zone, String calendarName, java.time.Instant from,
+            java.time.Instant to) throws java.io.IOException {
+        return new FeedWriter(common, out, zone, calendarName, from, to, clock.instant());
     }
 
     /** An iTIP message (RFC 5546) for email, showing the event's own summary. */

@@ -3,11 +3,11 @@ package app.spotter.calendar;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.property.Color;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -36,8 +36,15 @@ final class EventProperties {
         // DTSTAMP is UTC by definition (RFC 5545 3.8.7.2); whole seconds, as the format holds no more
         properties.add(new DtStamp(stamp.truncatedTo(ChronoUnit.SECONDS)));
         boolean local = local(e, zone);
-        properties.add(new DtStart<>(dateTime(e.start(), zone, local)));
-        properties.add(new DtEnd<>(dateTime(e.end(), zone, local)));
+        if (local) {
+            // the local time from java.time with a TZID parameter: given a ZonedDateTime, ical4j converts it through
+            // its own bundled tz data instead (Africa/Juba came out an hour off), whatever the VTIMEZONE says
+            properties.add(new DtStart<>(tzId(zone.orElseThrow()), localTime(e.start(), zone.orElseThrow())));
+            properties.add(new DtEnd<>(tzId(zone.orElseThrow()), localTime(e.end(), zone.orElseThrow())));
+        } else {
+            properties.add(new DtStart<>(e.start()));
+            properties.add(new DtEnd<>(e.end()));
+        }
         properties.add(new Summary(Texts.text(summary)));
         if (e.location() != null && !e.location().isBlank()) {
             properties.add(new Location(Texts.text(e.location())));
@@ -59,7 +66,8 @@ final class EventProperties {
      * all of them; writing only one end in UTC made readers see an event ending before it starts.
      */
     static boolean local(CalendarEvent e, Optional<TimeZones.Definition> zone) {
-        return zone.isPresent() && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
+        return zone.isPresent() && zone.get().covers(e.start()) && zone.get().covers(e.end())
+                && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
     }
 
     private static boolean ambiguous(Instant instant, TimeZones.Definition zone) {
@@ -67,7 +75,11 @@ final class EventProperties {
         return zone.zone().getRules().getValidOffsets(local).size() != 1;
     }
 
-    private static Temporal dateTime(Instant instant, Optional<TimeZones.Definition> zone, boolean local) {
-        return local ? instant.atZone(zone.orElseThrow().zone()) : instant;
+    private static ParameterList tzId(TimeZones.Definition zone) {
+        return new ParameterList(List.of(new TzId(zone.tzId())));
+    }
+
+    private static LocalDateTime localTime(Instant instant, TimeZones.Definition zone) {
+        return LocalDateTime.ofInstant(instant, zone.zone());
     }
 }

@@ -36,7 +36,8 @@ final class FeedCalendar {
         // one definition per zone, covering the years its events need (so two passes: years first)
         Map<ZoneId, int[]> years = new LinkedHashMap<>();
         for (CalendarEvent e : events) {
-            int startYear = e.start().atZone(e.zone()).getYear();
+            // from this year at the latest, as for a single event (TimeZones.definition)
+            int startYear = Math.min(stamp.atZone(e.zone()).getYear(), e.start().atZone(e.zone()).getYear());
             int endYear = e.end().atZone(e.zone()).getYear();
             years.merge(e.zone(), new int[] {startYear, endYear},
                     (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});

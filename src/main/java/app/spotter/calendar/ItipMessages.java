@@ -34,7 +34,7 @@ final class ItipMessages {
         if (attendees.isEmpty()) {
             throw new IllegalArgumentException("an iTIP " + method + " needs at least one attendee");
         }
-        Optional<TimeZones.Definition> zone = common.zones().definition(e.zone(), e.start(), e.end());
+        Optional<TimeZones.Definition> zone = common.zones().definition(e.zone(), e.start(), e.end(), stamp);
         List<Property> properties = new ArrayList<>(EventProperties.of(e, summary, stamp, zone));
         if (method == ItipMethod.CANCEL) {
             // RFC 5546 3.2.5: the whole event is cancelled, so STATUS says so whatever the booking row says

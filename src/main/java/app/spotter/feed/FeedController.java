@@ -61,6 +61,20 @@ class FeedController {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
+        if (!feeds.acquireRender()) {
+            // every render slot stayed busy: a calendar app retries later, and health stays responsive meanwhile
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Feeds.RENDER_WAIT.toSeconds()));
+            return;
+        }
+        try {
+            render(snapshot, response);
+        } finally {
+            feeds.releaseRender();
+        }
+    }
+
+    private void render(FeedSnapshot snapshot, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(TEXT_CALENDAR.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +42,16 @@ public class Feeds {
     static final Duration HISTORY = Duration.ofDays(30);
     static final Period AHEAD = Period.ofMonths(18);
 
+    /** How long a fetch waits for a render slot before it is answered 503 with Retry-After. */
+    static final Duration RENDER_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Full renders at once. A render is CPU work on a virtual thread, and the carriers are as many as the cores:
+     * ten parallel renders of a large feed would occupy every carrier and starve all other requests (health timed
+     * out in AttackIT). One slot keeps a core for everything else; fetches queue for it (304s never do).
+     */
+    private final Semaphore renders;
+
     private final FeedTokens tokens;
     private final Bookings bookings;
     private final Clients clients;
@@ -52,7 +64,9 @@ public class Feeds {
 
     Feeds(FeedTokens tokens, Bookings bookings, Clients clients, Preferences preferences, Trainers trainers,
             CalendarEvents events, CalendarObjects calendars, Clock clock,
-            @Value("${spotter.public-url}") String publicUrl) {
+            @Value("${spotter.public-url}") String publicUrl,
+            @Value("${spotter.feed.render-permits:1}") int renderPermits) {
+        this.renders = new Semaphore(renderPermits, true);
         this.tokens = tokens;
         this.bookings = bookings;
         this.clients = clients;
@@ -81,6 +95,20 @@ public class Feeds {
         String token = Tokens.newToken();
         tokens.replace(trainerId, token);
         return link(token);
+    }
+
+    /** Waits up to {@link #RENDER_WAIT} for a render slot; false when none came free. */
+    boolean acquireRender() {
+        try {
+            return renders.tryAcquire(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void releaseRender() {
+        renders.release();
     }
 
     /** No feed any more: its URL answers 404 from the moment this commits (account deletion). */
@@ -115,11 +143,8 @@ public class Feeds {
         // one query for the clients, not one per booking
         Map<UUID, Client> byId = clients.list(snapshot.trainerId()).stream()
                 .collect(Collectors.toMap(Client::id, Function.identity()));
-        // a day either side: an event may end just past the window, and local years may differ from UTC's
-        int fromYear = snapshot.from().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
-        int toYear = snapshot.to().plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear();
-        try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(), fromYear,
-                toYear)) {
+        try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(),
+                snapshot.from(), snapshot.to())) {
             bookings.streamScheduled(snapshot.trainerId(), snapshot.from(), snapshot.to(), b -> {
                 try {
                     feed.write(events.of(b, byId.get(b.details().clientId()), prefs));

@@ -3,7 +3,7 @@ package app.spotter.sync;
 import java.time.Duration;
 
 /**
- * A calendar refused or failed a request. The kind decides what the engine does next (DESIGN.md "Failures").
+ * A calendar refused or failed a request. The kind decides what the engine does next (docs/architecture.md "Failures").
  * The message is written for the trainer: it ends up in {@code calendar_sync_status.error_message}.
  */
 public class SyncFailure extends Exception {

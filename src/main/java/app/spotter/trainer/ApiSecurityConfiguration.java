@@ -44,6 +44,8 @@ class ApiSecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(trainers), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/trainers", "/api/v1/auth/tokens").permitAll()
+                        // the OpenAPI document and its browsable page describe the API; they hold no data
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .anyRequest().hasRole("TRAINER"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     response.setStatus(401);

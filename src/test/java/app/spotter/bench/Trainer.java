@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** One trainer of a benchmark, driven through Spotter's public API only (API.md), as a real client would. */
+/** One trainer of a benchmark, driven through Spotter's public API only (docs/api.md), as a real client would. */
 final class Trainer {
 
     /** Bookings start here, one hour apart: never in the past, never overlapping (the overlap rule answers 409). */

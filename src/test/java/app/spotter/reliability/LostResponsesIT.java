@@ -116,7 +116,7 @@ class LostResponsesIT extends SpotterIT {
         Map<String, Instant> scheduled = new HashMap<>();
         List<String> live = new ArrayList<>();
         OffsetDateTime first = OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
-            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow 06:00, never a fixed date
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow: no fixed date
         for (int i = 0; i < BOOKINGS; i++) {
             // each booking owns a 12-hour slot, so moves within it never overlap another booking
             OffsetDateTime start = first.plusHours(12L * i);

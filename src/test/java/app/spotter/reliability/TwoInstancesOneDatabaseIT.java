@@ -37,7 +37,7 @@ class TwoInstancesOneDatabaseIT {
     static final int PER_TRAINER = 100;
     static final int BOOKINGS = TRAINERS * PER_TRAINER;
     static final OffsetDateTime FIRST = OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
-            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow 06:00, never a fixed date
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow: no fixed date
 
     record Calendar(ApiClient api, URI url, List<String> bookingIds) {}
 

@@ -110,6 +110,20 @@ class WebPhoneFirstIT extends BrowserIT {
         assertThat(seen).contains("Today", "List", "Month");
     }
 
+    @org.junit.jupiter.api.Test
+    void narrowingTheWindowSwitchesToThePhoneViewAndBack() {
+        Trainer trainer = trainerViaApi();
+        trainer.api().put("/api/v1/calendar-sync/preferences", "{\"calendar_view_default\":\"month\"}");
+        logIn(trainer);
+        assertThat(page.locator(".fc-dayGridMonth-view")).isVisible();
+        page.setViewportSize(375, 740);
+        assertThat(page.locator(".fc-timeGridThreeDay-view")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("3 days"))).isVisible();
+        assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+        page.setViewportSize(1280, 800);
+        assertThat(page.locator(".fc-dayGridMonth-view")).isVisible();
+    }
+
     private int horizontalOverflow() {
         return ((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).intValue();
     }

@@ -60,6 +60,21 @@ class EmbeddedPostgresConfiguration {
         return pool;
     }
 
+    /** Nightly backups of the embedded database (an external one is the operator's to back up). */
+    @Bean(destroyMethod = "close")
+    NightlyBackup nightlyBackup(HikariDataSource dataSource, @Value("${spotter.data-dir:./data}") String dataDir,
+            @Value("${spotter.backup.dir:}") String backupDir, @Value("${spotter.backup.keep:7}") int keep,
+            @Value("${spotter.backup.time:02:00}") String time,
+            @Value("${spotter.embedded-postgres.ephemeral:false}") boolean ephemeral, java.time.Clock clock) {
+        NightlyBackup backups = new NightlyBackup(dataSource, backupDir.isBlank()
+                ? Path.of(dataDir, "backups").toAbsolutePath() : Path.of(backupDir).toAbsolutePath(), keep,
+                java.time.LocalTime.parse(time), clock);
+        if (!ephemeral) {
+            backups.schedule();
+        }
+        return backups;
+    }
+
     /**
      * {@code $XDG_CACHE_HOME/spotter} or {@code ~/.cache/spotter}: one unpacked copy per OS user, shared by that
      * user's data directories; without a home folder, under the data directory.

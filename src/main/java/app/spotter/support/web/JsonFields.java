@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a JSON request body field by field, collecting every problem before answering, so the trainer sees all
- * invalid fields at once. Field names are the API's snake_case names. Unknown fields are refused (API.md).
+ * invalid fields at once. Field names are the API's snake_case names. Unknown fields are refused (docs/api.md).
  * Absent and null are told apart, which PATCH needs: {@link #has} is true for an explicit null.
  */
 public final class JsonFields {

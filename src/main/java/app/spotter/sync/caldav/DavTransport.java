@@ -134,7 +134,14 @@ final class DavTransport {
      * fresh connection is safe for all of them.
      */
     private DavExchange once(DavRequest request, boolean credentials, long deadline) throws SyncFailure {
-        checkAddress(request.uri());
+        URI uri = request.uri();
+        if (uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            // A discovered href may name any scheme (file:, gopher:); HttpClient would refuse it with a 500 for us.
+            throw SyncFailure.permanent("The calendar server pointed Spotter to an address that is not an http(s) "
+                    + "URL; Spotter did not follow it.", null);
+        }
+        checkAddress(uri);
         try {
             return attempt(request, credentials, deadline);
         } catch (BrokenConnection first) {

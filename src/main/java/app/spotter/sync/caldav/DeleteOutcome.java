@@ -5,7 +5,7 @@ public sealed interface DeleteOutcome {
 
     record Deleted() implements DeleteOutcome {}
 
-    /** 404 or 410: nothing is there, which is what a delete wants (FIELD-NOTES "Creates"). */
+    /** 404 or 410: nothing is there, which is what a delete wants (docs/architecture.md "Provider facts"). */
     record AlreadyGone() implements DeleteOutcome {}
 
     /** 412: the object changed there since the ETag we gave; it was not deleted. */

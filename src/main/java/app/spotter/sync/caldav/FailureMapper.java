@@ -11,7 +11,7 @@ import javax.net.ssl.SSLException;
 
 /**
  * Turns a status Spotter did not expect into a {@link SyncFailure} whose kind tells the engine what to do and
- * whose message tells the trainer what happened (DESIGN.md "Failures"). Statuses an operation expects (412 on a
+ * whose message tells the trainer what happened (docs/architecture.md). Statuses an operation expects (412 on a
  * conditional PUT, 404 on DELETE, ...) are handled by the operation before it gets here.
  */
 final class FailureMapper {

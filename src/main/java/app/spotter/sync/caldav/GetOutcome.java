@@ -18,6 +18,6 @@ public sealed interface GetOutcome {
         }
     }
 
-    /** 404 or 410: only this confirms an object is gone; a failed read never does (FIELD-NOTES "Data loss"). */
+    /** 404 or 410: only this confirms an object is gone; a failed read never does (docs/architecture.md). */
     record NotFound(URI href) implements GetOutcome {}
 }

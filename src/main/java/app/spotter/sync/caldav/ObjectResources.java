@@ -58,7 +58,7 @@ final class ObjectResources {
         }
         DavExchange deleted = transport.send(request);
         if (deleted.status() == 404 || deleted.status() == 410) {
-            // Already gone is what a delete wants: success (DESIGN.md "Failures").
+            // Already gone is what a delete wants: success (docs/architecture.md "Failures").
             return new DeleteOutcome.AlreadyGone();
         }
         if (deleted.status() == 412) {

@@ -19,7 +19,7 @@ public sealed interface PutOutcome {
 
     /**
      * 412: with {@code If-None-Match: *} the object already exists; with {@code If-Match} it changed (or went)
-     * there since we last saw it. Either way: re-read and re-apply ours (DESIGN.md "Identity", "Failures").
+     * there since we last saw it. Either way: re-read and re-apply ours (docs/architecture.md "Failures").
      */
     record PreconditionFailed() implements PutOutcome {}
 }

@@ -15,7 +15,7 @@ public sealed interface WritePrecondition {
         }
     }
 
-    /** No condition: overwrite whatever is there (Spotter owns its events, DESIGN.md "Failures"). */
+    /** No condition: overwrite whatever is there (Spotter owns its events, docs/architecture.md "Failures"). */
     record Unconditional() implements WritePrecondition {}
 
     static WritePrecondition createOnly() {

@@ -172,7 +172,7 @@ public class CalendarSync {
     }
 
     /**
-     * Forgets a calendar. With {@code removeEvents}, Spotter takes its events out of it first (DESIGN 6): the
+     * Forgets a calendar. With {@code removeEvents}, Spotter takes its events out of it first (docs/architecture.md): the
      * connection is marked as draining and the engine removes the events in the background (no request to the
      * calendar runs inside this transaction); the connection goes when the last one is out. Without, the events
      * stay there and Spotter stops touching them at once.

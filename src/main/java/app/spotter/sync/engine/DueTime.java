@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-/** When a change is pushed, by the trainer's {@code sync_frequency} (DESIGN 4). */
+/** When a change is pushed, by the trainer's {@code sync_frequency} (docs/architecture.md "Sync frequency"). */
 final class DueTime {
 
     private DueTime() {}

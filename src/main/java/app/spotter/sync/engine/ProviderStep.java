@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One booking, one calendar: decide, apply with an exhaustive switch, and record the outcome in the mirror and
- * the status row. A failure is answered by its kind (DESIGN 5); it never touches the booking itself.
+ * the status row. A failure is answered by its kind (docs/architecture.md); it never touches the booking itself.
  */
 @Component
 class ProviderStep {

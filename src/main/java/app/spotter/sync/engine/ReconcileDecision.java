@@ -30,7 +30,7 @@ final class ReconcileDecision {
     static SyncAction decide(CalendarEvent desired, Mirror mirror, boolean active,
             Function<CalendarEvent, String> fingerprint) {
         if (!active) {
-            // DESIGN 6: disabling stops pushing; what is there stays until a disconnect with "remove events"
+            // disabling stops pushing; what is there stays until a disconnect with "remove events" (architecture.md)
             return new SyncAction.Nothing("calendar off");
         }
         boolean wanted = desired != null && !desired.cancelled();

@@ -63,7 +63,7 @@ class SyncRound {
         try {
             changes = adapter.get().changesSince(stored.get().connection(), stored.get().syncToken());
         } catch (SyncFailure failure) {
-            // a failed read never changes a booking (FIELD-NOTES: EA #1702); only the status says so
+            // a failed read never changes a booking (docs/architecture.md "Provider facts"); only the status says so
             if (failure.kind() == SyncFailure.Kind.AUTH) {
                 connections.markNeedsReconnect(trainerId, provider);
                 status.failed(trainerId, provider, SyncStatus.NEEDS_RECONNECT, failure.getMessage());

@@ -108,6 +108,20 @@ class AddressGuardTest {
         assertThat(stub.requests()).hasSize(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "ftp://example.org/x"})
+    void aDiscoveredHrefThatIsNotHttpIsNotFollowed(String href) {
+        stub.on("PROPFIND", "/.well-known/caldav", multistatus(principal(href)));
+        CalDavClient client = CalDavClient.connect(stub.baseUrl(), "trainer", "app-password",
+                DavPolicy.allowingPrivateNetworks());
+
+        assertThatThrownBy(client::calendarHome).isInstanceOfSatisfying(SyncFailure.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(SyncFailure.Kind.PERMANENT);
+            assertThat(failure.getMessage()).contains("not an http(s) URL");
+        });
+        assertThat(stub.requests()).hasSize(1);
+    }
+
     @Test
     void aDiscoveredHrefOnAnotherHostNeverReceivesThePassword() {
         // localhost reaches the same stub under another origin: a stand-in for a stranger's server.

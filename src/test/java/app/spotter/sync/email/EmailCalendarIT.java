@@ -237,10 +237,13 @@ class EmailCalendarIT extends SpotterIT {
         book(api, withoutAddress, "2031-10-07T09:00:00+02:00", null, null);
 
         awaitMessages(trainerAddress, 1);
-        var status = emailStatus(api);
-        assertThat(status.get("error_message").stringValue()).isEqualTo(
-                "1 client with upcoming sessions has no email address; they get no invitations.");
-        assertThat(status.get("events_synced").intValue()).isEqualTo(1);
+        // The message reaches GreenMail before the worker that sent it records the result: wait for the status.
+        Eventually.within(WAIT, () -> {
+            var status = emailStatus(api);
+            assertThat(status.get("error_message").stringValue()).isEqualTo(
+                    "1 client with upcoming sessions has no email address; they get no invitations.");
+            assertThat(status.get("events_synced").intValue()).isEqualTo(1);
+        });
     }
 
     @Test
