@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
  * Exponential backoff with full jitter: a uniform draw between 0 and min(2^n s, 64 s), never sooner than the
  * server's Retry-After. Full jitter, because with "2^n s plus up to 1 s" every booking that failed together retried
  * together, and above 64 s the jitter was gone altogether (1,000 failing bookings retried in lockstep).
+ * See docs/architecture.md "Failures".
  */
 final class Backoff {
 
