@@ -11,7 +11,6 @@ import java.util.Optional;
 import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
 
 /**
  * The subscription feed written event by event, so a feed of any size needs memory for one event at a time: the
@@ -51,23 +50,21 @@ public final class FeedWriter implements AutoCloseable {
         out.write(header, 0, header.length() - END.length());
     }
 
-    /** Writes one VEVENT. */
+    /**
+     * Writes one VEVENT. An event in a zone other than the display zone is written in UTC: its VTIMEZONE could only
+     * follow it, and python-icalendar resolves a TZID while parsing, so a definition after the event is not seen
+     * (a zone pytz does not know came out as a floating time). Every event of a trainer's feed is in the display
+     * zone anyway.
+     */
     public void write(CalendarEvent e) throws IOException {
-        Optional<TimeZones.Definition> definition = zones.computeIfAbsent(e.zone(),
-                zone -> common.zones().definition(zone, fromYear, toYear));
+        Optional<TimeZones.Definition> definition = e.zone().equals(displayZone) ? zones.get(displayZone)
+                : Optional.empty();
         out.write(new VEvent(new PropertyList(EventProperties.of(e, e.summary(), stamp, definition))).toString());
     }
 
-    /** Defines any zone other than the display zone that events used, ends the calendar and flushes. */
+    /** Ends the calendar and flushes. */
     @Override
     public void close() throws IOException {
-        Optional<VTimeZone> display = zones.get(displayZone).map(TimeZones.Definition::vTimeZone);
-        for (VTimeZone zone : zones.values().stream().flatMap(Optional::stream).map(TimeZones.Definition::vTimeZone)
-                .distinct().toList()) {
-            if (display.isEmpty() || !display.get().equals(zone)) {
-                out.write(zone.toString());
-            }
-        }
         out.write(END);
         out.flush();
     }
