@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 /** The trainer's calendar in a real browser: booking, colours, rescheduling, cancelling, names, phone width. */
 class WebCalendarIT extends BrowserIT {
 
-    private static final String DAY = "2030-03-05";
+    /** A Tuesday about two months ahead in Johannesburg (no daylight saving there), so the sessions stay future. */
+    private static final java.time.LocalDate DATE = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg"))
+            .plusWeeks(8).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+    private static final String DAY = DATE.toString();
 
     @Test
     void aTrainerSignsUpLogsOutAndLogsBackIn() {
@@ -214,7 +217,7 @@ class WebCalendarIT extends BrowserIT {
         trainer.api().put("/api/v1/calendar-sync/preferences", "{\"session_colors\":{\"one_on_one\":\"#0E9F6E\"}}");
         String client = trainer.api().createClient("Ann", "Smith", null);
         trainer.api().createBooking(client, DAY + "T09:00:00+02:00", 60);
-        trainer.api().createBooking(client, "2030-03-07T17:30:00+02:00", 45);
+        trainer.api().createBooking(client, DATE.plusDays(2) + "T17:30:00+02:00", 45);
         logIn(trainer);
         page.navigate(url("/app/calendar?date=" + DAY));
         assertThat(page.locator(".fc-event").first()).isVisible();

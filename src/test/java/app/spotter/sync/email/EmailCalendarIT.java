@@ -99,7 +99,7 @@ class EmailCalendarIT extends SpotterIT {
         ApiClient api = connectedTrainer(true);
         String trainerEmail = api.get("/api/v1/me").json().get("email").stringValue();
         String client = api.createClient("Lerato", "Mokoena", clientAddress);
-        book(api, client, "2031-03-04T09:00:00+02:00", "Zoo Lake gym", "knee surgery in May");
+        book(api, client, ahead(30) + "T09:00:00+02:00", "Zoo Lake gym", "knee surgery in May");
 
         ReceivedInvitation toClient = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
         ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
@@ -116,8 +116,8 @@ class EmailCalendarIT extends SpotterIT {
             assertThat(organizer.getParameter(Parameter.CN).orElseThrow().getValue()).isEqualTo("Thandi Trainer");
             assertThat(((InternetAddress) mail.message().getFrom()[0]).getAddress()).isEqualTo(FROM);
             assertThat(((InternetAddress) mail.message().getReplyTo()[0]).getAddress()).isEqualTo(trainerEmail);
-            assertThat(mail.text()).contains("4 March 2031, 09:00–10:00 (Africa/Johannesburg time)", "Zoo Lake gym");
-            assertThat(mail.html()).contains("4 March 2031, 09:00–10:00", "Zoo Lake gym");
+            assertThat(mail.text()).contains(longDate(ahead(30)) + ", 09:00–10:00 (Africa/Johannesburg time)", "Zoo Lake gym");
+            assertThat(mail.html()).contains(longDate(ahead(30)) + ", 09:00–10:00", "Zoo Lake gym");
             assertThat(mail.everything()).doesNotContain("knee surgery");
         }
         assertThat(toClient.value(Property.UID)).isEqualTo(toTrainer.value(Property.UID));
@@ -135,18 +135,18 @@ class EmailCalendarIT extends SpotterIT {
     void aRescheduleSendsANewRequestWithTheSameUidAndAHigherSequence() throws Exception {
         ApiClient api = connectedTrainer(true);
         String client = api.createClient("Sipho", "Dlamini", clientAddress);
-        String booking = book(api, client, "2031-04-01T07:00:00+02:00", null, null);
+        String booking = book(api, client, ahead(40) + "T07:00:00+02:00", null, null);
         ReceivedInvitation first = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
 
         assertThat(api.patch("/api/v1/bookings/" + booking, """
-                {"starts_at":"2031-04-01T08:00:00+02:00","ends_at":"2031-04-01T09:00:00+02:00"}""").status())
+                {"starts_at":"%1$sT08:00:00+02:00","ends_at":"%1$sT09:00:00+02:00"}""".formatted(ahead(40))).status())
                 .isEqualTo(200);
 
         ReceivedInvitation second = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
         assertThat(second.method()).isEqualTo("REQUEST");
         assertThat(second.value(Property.UID)).isEqualTo(first.value(Property.UID));
         assertThat(second.sequence()).isGreaterThan(first.sequence());
-        assertThat(second.value(Property.DTSTART)).isEqualTo("20310401T080000");
+        assertThat(second.value(Property.DTSTART)).isEqualTo(ahead(40).toString().replace("-", "") + "T080000");
         assertThat(second.message().getSubject()).startsWith("Updated: ");
     }
 
@@ -154,7 +154,7 @@ class EmailCalendarIT extends SpotterIT {
     void aCancellationSendsCancelWithStatusCancelledAndAHigherSequence() {
         ApiClient api = connectedTrainer(true);
         String client = api.createClient("Naledi", "Khumalo", clientAddress);
-        String booking = book(api, client, "2031-05-06T18:00:00+02:00", null, null);
+        String booking = book(api, client, ahead(60) + "T18:00:00+02:00", null, null);
         ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
 
         assertThat(api.post("/api/v1/bookings/" + booking + "/cancel", null).status()).isEqualTo(200);
@@ -174,7 +174,7 @@ class EmailCalendarIT extends SpotterIT {
     void withSendToClientsOffOnlyTheTrainerIsInvited() {
         ApiClient api = connectedTrainer(false);
         String client = api.createClient("Ayanda", "Zulu", clientAddress);
-        book(api, client, "2031-06-02T10:00:00+02:00", null, null);
+        book(api, client, ahead(70) + "T10:00:00+02:00", null, null);
 
         awaitMessages(trainerAddress, 1);
         pause();
@@ -187,7 +187,7 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(api.put("/api/v1/calendar-sync/preferences", """
                 {"show_client_names":false}""").status()).isEqualTo(200);
         String client = api.createClient("Bongani", "Nkosi", clientAddress);
-        book(api, client, "2031-07-01T06:00:00+02:00", null, null);
+        book(api, client, ahead(80) + "T06:00:00+02:00", null, null);
 
         ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
         ReceivedInvitation toClient = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
@@ -200,7 +200,7 @@ class EmailCalendarIT extends SpotterIT {
     void editingOnlyTheNotesSendsNothing() {
         ApiClient api = connectedTrainer(true);
         String client = api.createClient("Thabo", "Molefe", clientAddress);
-        String booking = book(api, client, "2031-08-05T12:00:00+02:00", null, null);
+        String booking = book(api, client, ahead(90) + "T12:00:00+02:00", null, null);
         awaitMessages(clientAddress, 1);
         awaitMessages(trainerAddress, 1);
 
@@ -218,7 +218,7 @@ class EmailCalendarIT extends SpotterIT {
         String client = api.createClient("Kagiso", "Sithole", clientAddress);
         SMTP.stop();
         try {
-            book(api, client, "2031-09-09T09:00:00+02:00", null, null);
+            book(api, client, ahead(100) + "T09:00:00+02:00", null, null);
             Eventually.within(WAIT, () -> assertThat(emailStatus(api).get("error_message").stringValue())
                     .contains("Could not reach the mail server", "retry"));
         } finally {
@@ -234,7 +234,7 @@ class EmailCalendarIT extends SpotterIT {
     void aClientWithoutAnEmailAddressIsSkippedAndNamedInTheStatus() {
         ApiClient api = connectedTrainer(true);
         String withoutAddress = api.createClient("Zanele", "Mthembu", null);
-        book(api, withoutAddress, "2031-10-07T09:00:00+02:00", null, null);
+        book(api, withoutAddress, ahead(110) + "T09:00:00+02:00", null, null);
 
         awaitMessages(trainerAddress, 1);
         // The message reaches GreenMail before the worker that sent it records the result: wait for the status.
@@ -253,7 +253,7 @@ class EmailCalendarIT extends SpotterIT {
         UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
         Client client = clients.create(new Client(null, trainerId, "<script>alert(1)</script> Zoë",
                 "O'Neil & Co\r\nBcc: x@evil.test\r\nATTENDEE:mailto:x@evil.test", clientAddress, null, null));
-        book(api, client.id().toString(), "2031-11-04T09:00:00+02:00", "Gym <b>2</b>", null);
+        book(api, client.id().toString(), ahead(120) + "T09:00:00+02:00", "Gym <b>2</b>", null);
 
         ReceivedInvitation mail = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
         assertThat(mail.html()).doesNotContain("<script>", "<b>2</b>")
@@ -511,5 +511,15 @@ class EmailCalendarIT extends SpotterIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A day this many days ahead in Johannesburg: every session these tests book stays in the future. */
+    private static java.time.LocalDate ahead(int days) {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusDays(days);
+    }
+
+    /** The date as the invitation's text writes it ("4 March 2031"). */
+    private static String longDate(java.time.LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH));
     }
 }
