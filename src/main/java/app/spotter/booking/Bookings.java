@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Bookings {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    /** en-ZA whatever the server's default locale: the trainer reads "Tue 5 Mar", never "Di. 5 März". */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+            java.util.Locale.forLanguageTag("en-ZA"));
 
     private final BookingRepository repository;
     private final Clients clients;

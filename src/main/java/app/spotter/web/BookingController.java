@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/app/bookings")
 class BookingController {
 
-    private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+            java.util.Locale.forLanguageTag("en-ZA"));
 
     private final Bookings bookings;
     private final Clients clients;

@@ -25,7 +25,8 @@ public record SyncCard(String provider, String title, boolean connected, String 
     /** One labelled fact about the connected account. */
     public record Fact(String label, String value) {}
 
-    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz");
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz",
+            java.util.Locale.forLanguageTag("en-ZA"));
 
     static SyncCard notConnected(Provider provider) {
         return new SyncCard(provider.value(), title(provider), false, "not_connected", "Not connected", null, null,

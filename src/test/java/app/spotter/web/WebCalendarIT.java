@@ -20,6 +20,9 @@ class WebCalendarIT extends BrowserIT {
     private static final java.time.LocalDate DATE = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg"))
             .plusWeeks(8).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
     private static final String DAY = DATE.toString();
+    /** DATE as Spotter writes it in messages ("Tue 5 Mar"). */
+    private static final String SHOWN = DATE.format(
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.forLanguageTag("en-ZA")));
 
     @Test
     void aTrainerSignsUpLogsOutAndLogsBackIn() {
@@ -84,7 +87,7 @@ class WebCalendarIT extends BrowserIT {
         assertThat(session).containsText("Assessment");
         assertThat(session).containsText("09:00");
         assertThat(session).hasCSS("background-color", "rgb(233, 30, 99)");
-        assertThat(page.locator("#toast")).containsText("Ann Smith's session booked for Tue 5 Mar 09:00.");
+        assertThat(page.locator("#toast")).containsText("Ann Smith's session booked for " + SHOWN + " 09:00.");
 
         JsonNode booking = trainer.api().get("/api/v1/bookings").json().get(0);
         assertThat(booking.get("starts_at").stringValue()).isEqualTo(DAY + "T09:00:00+02:00");
@@ -109,7 +112,7 @@ class WebCalendarIT extends BrowserIT {
         dialog.getByLabel("Own colour").fill("#123456");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Book session")).click();
 
-        assertThat(dialog.locator("#starts_at-error")).containsText("overlaps your session on Tue 5 Mar 10:00-11:00");
+        assertThat(dialog.locator("#starts_at-error")).containsText("overlaps your session on " + SHOWN + " 10:00-11:00");
         assertThat(dialog.getByLabel("Start")).hasAttribute("aria-invalid", "true");
         assertThat(dialog.getByLabel("Start")).isFocused();
         assertThat(dialog.getByLabel("Start")).hasValue(DAY + "T09:30");
@@ -153,11 +156,11 @@ class WebCalendarIT extends BrowserIT {
         Locator dialog = page.locator("#session-dialog");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cancel session…")).click();
         assertThat(dialog.getByRole(AriaRole.HEADING)).hasText("Cancel this session?");
-        assertThat(dialog).containsText("1:1 session · Ann Smith, Tue 5 Mar 09:00");
+        assertThat(dialog).containsText("1:1 session · Ann Smith, " + SHOWN + " 09:00");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel session")).click();
 
         dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
-        assertThat(page.locator("#toast")).containsText("Ann Smith's session on Tue 5 Mar 09:00 cancelled.");
+        assertThat(page.locator("#toast")).containsText("Ann Smith's session on " + SHOWN + " 09:00 cancelled.");
         assertThat(page.locator(".fc-event")).hasCount(0);
         assertThat(trainer.api().get("/api/v1/bookings/" + id).json().get("status").stringValue())
                 .isEqualTo("cancelled");
