@@ -81,7 +81,7 @@ class LostResponsesIT extends SpotterIT {
             assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
 
             CalendarOnServer dav = new CalendarOnServer(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD);
-            Eventually.await(Duration.ofSeconds(120), "both calendars converge", () ->
+            Eventually.await(Duration.ofSeconds(300), "both calendars converge", () ->
                     appleStarts(dav, calendar).equals(expected) && googleStarts().equals(expected));
             double converged = (System.nanoTime() - calm) / 1e9;
 
