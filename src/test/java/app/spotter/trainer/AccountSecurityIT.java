@@ -3,16 +3,13 @@ package app.spotter.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiClient;
+import app.spotter.support.FormBrowser;
 import app.spotter.support.SpotterIT;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import static app.spotter.support.FormBrowser.cookie;
+import static app.spotter.support.FormBrowser.csrf;
+import static app.spotter.support.FormBrowser.enc;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,13 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AccountSecurityIT extends SpotterIT {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private String signUp() {
         String email = "acct-" + UUID.randomUUID() + "@example.com";
@@ -172,7 +165,7 @@ class AccountSecurityIT extends SpotterIT {
         String other = anonymous().from(address).post("/api/v1/auth/tokens", login(email, PASSWORD)).json()
                 .get("token").stringValue();
         String session = browserLogin(email, PASSWORD);
-        assertThat(browserGet("/app/calendar", session).statusCode()).isEqualTo(200);
+        assertThat(new FormBrowser(port).get("/app/calendar", session).statusCode()).isEqualTo(200);
         ApiClient api = new ApiClient(port, kept).from(address);
 
         var wrongCurrent = api.post("/api/v1/me/password", """
@@ -190,7 +183,7 @@ class AccountSecurityIT extends SpotterIT {
         assertThat(changed.status()).isEqualTo(204);
         assertThat(api.get("/api/v1/me").status()).as("the token it was made with").isEqualTo(200);
         assertThat(api.as(other).get("/api/v1/me").status()).isEqualTo(401);
-        HttpResponse<String> afterChange = browserGet("/app/calendar", session);
+        HttpResponse<String> afterChange = new FormBrowser(port).get("/app/calendar", session);
         assertThat(afterChange.statusCode()).isEqualTo(302);
         assertThat(afterChange.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(anonymous().from(address).post("/api/v1/auth/tokens", login(email, PASSWORD)).status())
@@ -204,9 +197,9 @@ class AccountSecurityIT extends SpotterIT {
         String email = signUp();
         int throttledAt = -1;
         for (int i = 0; i < 12 && throttledAt < 0; i++) {
-            HttpResponse<String> page = browserGet("/login", null);
-            HttpResponse<String> r = browserPost("/login", cookie(page), "email=" + enc(email)
-                    + "&password=" + enc("wrong " + i) + "&_csrf=" + enc(csrf(page.body())));
+            HttpResponse<String> page = new FormBrowser(port).get("/login", null);
+            HttpResponse<String> r = new FormBrowser(port).post("/login", cookie(page), "email=" + enc(email)
+                    + "&password=" + enc("wrong " + i) + "&_csrf=" + enc(csrf(page.body())), randomAddress());
             if (r.statusCode() == 429) {
                 throttledAt = i;
                 assertThat(r.headers().firstValue("Retry-After")).isPresent();
@@ -220,52 +213,23 @@ class AccountSecurityIT extends SpotterIT {
 
     @Test
     void withoutSmtpTheForgotPasswordPageSaysToAskTheOperator() throws Exception {
-        HttpResponse<String> page = browserGet("/forgot-password", null);
+        HttpResponse<String> page = new FormBrowser(port).get("/forgot-password", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("cannot send email").contains("operator").doesNotContain("Email me a link");
     }
 
     private String browserLogin(String email, String password) throws Exception {
-        HttpResponse<String> page = browserGet("/login", null);
-        HttpResponse<String> login = browserPost("/login", cookie(page), "email=" + enc(email)
-                + "&password=" + enc(password) + "&_csrf=" + enc(csrf(page.body())));
+        HttpResponse<String> page = new FormBrowser(port).get("/login", null);
+        HttpResponse<String> login = new FormBrowser(port).post("/login", cookie(page), "email=" + enc(email)
+                + "&password=" + enc(password) + "&_csrf=" + enc(csrf(page.body())), randomAddress());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return cookie(login);
     }
 
-    private HttpResponse<String> browserGet(String path, String session) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> browserPost(String path, String session, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", "192.0.2." + (1 + (int) (Math.random() * 250)))
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String cookie(HttpResponse<String> response) {
-        Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF field in the form").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    /** Each browser request from its own documentation address, so one test's logins never throttle another's. */
+    private static String randomAddress() {
+        return "192.0.2." + (1 + (int) (Math.random() * 250));
     }
 }

@@ -2,40 +2,34 @@ package app.spotter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.support.FormBrowser;
 import app.spotter.support.SpotterIT;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import static app.spotter.support.FormBrowser.cookie;
+import static app.spotter.support.FormBrowser.csrf;
+import static app.spotter.support.FormBrowser.enc;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The browser session as a plain HTTP client sees it: cookies, CSRF, fixation, and the API left stateless. */
 class WebSecurityIT extends SpotterIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
-    private final HttpClient http = HttpClient.newHttpClient(); // no cookie store, no redirects: we look at each
 
     @Test
     void anAnonymousVisitorIsSentToTheLoginPage() throws Exception {
-        HttpResponse<String> calendar = get("/app/calendar", null);
+        HttpResponse<String> calendar = browser().get("/app/calendar", null);
         assertThat(calendar.statusCode()).isEqualTo(302);
         assertThat(calendar.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        assertThat(get("/app/calendar/events", null).statusCode()).isEqualTo(302);
+        assertThat(browser().get("/app/calendar/events", null).statusCode()).isEqualTo(302);
     }
 
     @Test
     void loggingInStartsANewSessionWithAnHttpOnlySameSiteLaxCookie() throws Exception {
         String email = newTrainerEmail();
-        HttpResponse<String> loginPage = get("/login", null);
+        HttpResponse<String> loginPage = browser().get("/login", null);
         String before = cookie(loginPage);
-        HttpResponse<String> login = post("/login", before, "email=" + enc(email)
+        HttpResponse<String> login = browser().post("/login", before, "email=" + enc(email)
                 + "&password=" + enc("correct horse battery") + "&_csrf=" + enc(csrf(loginPage.body())));
 
         assertThat(login.statusCode()).isEqualTo(302);
@@ -44,25 +38,25 @@ class WebSecurityIT extends SpotterIT {
         assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         String after = cookie(login);
         assertThat(after).isNotEqualTo(before);
-        assertThat(get("/app/calendar", after).statusCode()).isEqualTo(200);
-        assertThat(get("/app/calendar", before).statusCode()).as("the pre-login session is worthless").isEqualTo(302);
+        assertThat(browser().get("/app/calendar", after).statusCode()).isEqualTo(200);
+        assertThat(browser().get("/app/calendar", before).statusCode()).as("the pre-login session is worthless").isEqualTo(302);
     }
 
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String session = logIn(newTrainerEmail());
-        HttpResponse<String> withoutToken = post("/app/clients", session, "first_name=Eve&last_name=Forged");
+        HttpResponse<String> withoutToken = browser().post("/app/clients", session, "first_name=Eve&last_name=Forged");
         assertThat(withoutToken.statusCode()).isEqualTo(403);
-        assertThat(get("/app/clients", session).body()).doesNotContain("Forged");
+        assertThat(browser().get("/app/clients", session).body()).doesNotContain("Forged");
 
-        HttpResponse<String> logout = post("/logout", session, "");
+        HttpResponse<String> logout = browser().post("/logout", session, "");
         assertThat(logout.statusCode()).as("logout needs the token too").isEqualTo(403);
     }
 
     @Test
     void theJsonApiIgnoresTheBrowserSessionAndStillAnswers401ProblemJson() throws Exception {
         String session = logIn(newTrainerEmail());
-        HttpResponse<String> me = get("/api/v1/me", session);
+        HttpResponse<String> me = browser().get("/api/v1/me", session);
         assertThat(me.statusCode()).isEqualTo(401);
         assertThat(me.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(me.headers().firstValue("Set-Cookie")).isEmpty();
@@ -77,11 +71,11 @@ class WebSecurityIT extends SpotterIT {
 
         for (String path : List.of("/app/bookings/" + booking + "/edit", "/app/bookings/" + booking + "/cancel",
                 "/app/clients/" + client + "/edit")) {
-            HttpResponse<String> page = get(path, session);
+            HttpResponse<String> page = browser().get(path, session);
             assertThat(page.statusCode()).as(path).isEqualTo(404);
             assertThat(page.body()).doesNotContain("Private", "private@example.com");
         }
-        HttpResponse<String> events = get("/app/calendar/events?start=" + inEightWeeks().minusDays(10) + "T00:00:00&end="
+        HttpResponse<String> events = browser().get("/app/calendar/events?start=" + inEightWeeks().minusDays(10) + "T00:00:00&end="
                 + inEightWeeks().plusDays(10) + "T00:00:00",
                 session);
         assertThat(events.body()).isEqualTo("[]");
@@ -95,49 +89,19 @@ class WebSecurityIT extends SpotterIT {
     }
 
     private String logIn(String email) throws Exception {
-        HttpResponse<String> loginPage = get("/login", null);
-        HttpResponse<String> login = post("/login", cookie(loginPage), "email=" + enc(email)
+        HttpResponse<String> loginPage = browser().get("/login", null);
+        HttpResponse<String> login = browser().post("/login", cookie(loginPage), "email=" + enc(email)
                 + "&password=" + enc("correct horse battery") + "&_csrf=" + enc(csrf(loginPage.body())));
         assertThat(login.statusCode()).isEqualTo(302);
         return cookie(login);
     }
 
-    private HttpResponse<String> get(String path, String session) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String session, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String cookie(HttpResponse<String> response) {
-        Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF field in the form").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     /** A day about two months ahead in Johannesburg: sessions booked on it stay in the future. */
     private static java.time.LocalDate inEightWeeks() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusWeeks(8);
+    }
+
+    private FormBrowser browser() {
+        return new FormBrowser(port);
     }
 }
