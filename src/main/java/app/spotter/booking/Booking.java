@@ -29,8 +29,18 @@ public final class Booking {
     private final int loadedSequence;
     private int sequence;
     private final List<BookingEvent> events = new ArrayList<>();
+    /** The series this session belongs to, and the instant its rule gave it (RECURRENCE-ID); null for a single. */
+    private UUID seriesId;
+    private Instant occurrenceStart;
 
     Booking(UUID id, UUID trainerId, BookingDetails details, BookingStatus status, int sequence) {
+        this(id, trainerId, details, status, sequence, null, null);
+    }
+
+    Booking(UUID id, UUID trainerId, BookingDetails details, BookingStatus status, int sequence, UUID seriesId,
+            Instant occurrenceStart) {
+        this.seriesId = seriesId;
+        this.occurrenceStart = occurrenceStart;
         this.id = Objects.requireNonNull(id);
         this.trainerId = Objects.requireNonNull(trainerId);
         this.details = Objects.requireNonNull(details);
@@ -47,6 +57,14 @@ public final class Booking {
     }
 
     /** Applies new details; records a reschedule when the time moved, an edit when only other details did. */
+    /** A session of a series, at the start its rule gave it. */
+    static Booking scheduleOccurrence(UUID id, UUID trainerId, BookingDetails details, UUID seriesId) {
+        Booking booking = schedule(id, trainerId, details);
+        booking.seriesId = Objects.requireNonNull(seriesId);
+        booking.occurrenceStart = details.startsAt();
+        return booking;
+    }
+
     void change(BookingDetails changed) {
         requireStatus(BookingStatus.SCHEDULED, "change");
         checkTimes(changed);
@@ -116,6 +134,16 @@ public final class Booking {
 
     public BookingDetails details() {
         return details;
+    }
+
+    /** The series this session belongs to, or null for a single session. */
+    public UUID seriesId() {
+        return seriesId;
+    }
+
+    /** The start the series' rule gave this session (its RECURRENCE-ID), or null for a single session. */
+    public Instant occurrenceStart() {
+        return occurrenceStart;
     }
 
     public BookingStatus status() {

@@ -21,7 +21,8 @@ class BookingRepository {
     record Overlap(Instant startsAt, Instant endsAt) {}
 
     private static final String COLUMNS =
-            "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence";
+            "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence, "
+            + "series_id, occurrence_start";
 
     /** Rows fetched per round trip when streaming (PostgreSQL uses a cursor only inside a transaction). */
     static final int STREAM_FETCH_SIZE = 500;
@@ -42,12 +43,13 @@ class BookingRepository {
      */
     boolean insertUnlessOverlapping(Booking b) {
         BookingDetails d = b.details();
-        return jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        return jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND tstzrange(starts_at, ends_at) && tstzrange(?, ?))")
                 .params(b.id(), b.trainerId(), d.clientId(), ts(d.startsAt()), ts(d.endsAt()),
                         d.sessionType().value(), d.location(), d.notes(), d.colorHex(), b.status().value(),
-                        b.sequence(), b.trainerId(), ts(d.startsAt()), ts(d.endsAt()))
+                        b.sequence(), b.seriesId(), ts(b.occurrenceStart()), b.trainerId(), ts(d.startsAt()),
+                        ts(d.endsAt()))
                 .update() == 1;
     }
 
@@ -184,9 +186,17 @@ class BookingRepository {
                 .optional();
     }
 
+    /** A series' sessions in occurrence order; deleted ones (its exclusions) only when asked. */
+    List<Booking> ofSeries(UUID trainerId, UUID seriesId, boolean withDeleted) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND series_id = ? "
+                        + "AND (? OR status <> 'deleted') ORDER BY occurrence_start, id")
+                .params(trainerId, seriesId, withDeleted).query(BookingRepository::map).list();
+    }
+
     /** Removes a deleted booking for good, once no calendar holds it any more. */
     void purge(UUID trainerId, UUID id) {
-        jdbc.sql("DELETE FROM bookings WHERE id = ? AND trainer_id = ? AND status = 'deleted'")
+        // a series' sessions stay: a deleted one is an EXDATE of the series' one calendar object
+        jdbc.sql("DELETE FROM bookings WHERE id = ? AND trainer_id = ? AND status = 'deleted' AND series_id IS NULL")
                 .params(id, trainerId).update();
     }
 
@@ -200,6 +210,8 @@ class BookingRepository {
                 SessionType.fromValue(rs.getString("session_type")).orElse(SessionType.ONE_ON_ONE),
                 rs.getString("location"), rs.getString("notes"), rs.getString("color_hex"));
         return new Booking(rs.getObject("id", UUID.class), rs.getObject("trainer_id", UUID.class), details,
-                BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"));
+                BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"),
+                rs.getObject("series_id", UUID.class),
+                rs.getTimestamp("occurrence_start") == null ? null : rs.getTimestamp("occurrence_start").toInstant());
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param uid iCalendar UID, {@code <booking uuid>@<uid domain>} (stable across every change)
  * @param sequence iCalendar SEQUENCE (RFC 5545 3.8.7.4), raised by every change
  * @param colorHex {@code #RRGGBB} or null when the trainer chose none
+ * @param repeating the rule and its exceptions when this is a series (then this event is its first occurrence),
+ *     null for a single session
  */
 public record CalendarEvent(
         UUID bookingId,
@@ -28,7 +30,16 @@ public record CalendarEvent(
         ZoneId zone,
         String colorHex,
         int sequence,
-        boolean cancelled) {
+        boolean cancelled,
+        Repeating repeating) {
+
+    /** A single session (no recurrence). */
+    public CalendarEvent(UUID bookingId, UUID trainerId, UUID clientId, String uid, String summary,
+            SessionType sessionType, String location, Instant start, Instant end, ZoneId zone, String colorHex,
+            int sequence, boolean cancelled) {
+        this(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone, colorHex, sequence,
+                cancelled, null);
+    }
 
     public CalendarEvent {
         Objects.requireNonNull(bookingId, "bookingId");
@@ -45,13 +56,13 @@ public record CalendarEvent(
     /** The same event carrying another SEQUENCE (a copy that changed without the booking changing). */
     public CalendarEvent withSequence(int newSequence) {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                colorHex, newSequence, cancelled);
+                colorHex, newSequence, cancelled, repeating);
     }
 
     /** The same event without the trainer's colour (a client's copy does not follow the trainer's display). */
     public CalendarEvent withoutColor() {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                null, sequence, cancelled);
+                null, sequence, cancelled, repeating == null ? null : repeating.withoutColor());
     }
 
     /** The CalDAV resource name and the Google event id both derive from the booking id (retry-safe creates). */

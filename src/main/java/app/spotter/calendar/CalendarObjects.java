@@ -37,6 +37,10 @@ public final class CalendarObjects {
     public String storedObject(CalendarEvent e, String prodId) {
         CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
         Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end(), clock.instant());
+        if (e.repeating() != null) {
+            return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone),
+                    SeriesComponents.of(e, clock.instant(), zone)));
+        }
         VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
         return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone), List.of(event)));
     }
