@@ -157,7 +157,10 @@ public class BookingSeries {
         Instant newStart = change.startsAt() != null ? change.startsAt()
                 : ZonedDateTime.of(cutLocal.toLocalDate(), s.startTime(), s.zone()).toInstant();
         Duration length = change.duration() != null ? change.duration() : s.duration();
-        Recurrence rule = change.recurrence() != null ? change.recurrence() : remaining(s, cut);
+        // moving the first session in scope to another weekday moves every day of the rule alike (as Google does)
+        long dayShift = java.time.temporal.ChronoUnit.DAYS.between(cutLocal.toLocalDate(),
+                newStart.atZone(s.zone()).toLocalDate());
+        Recurrence rule = change.recurrence() != null ? change.recurrence() : shifted(remaining(s, cut), dayShift);
         BookingDetails first = new BookingDetails(template.clientId(), newStart, newStart.plus(length),
                 template.sessionType(), template.location(), template.notes(), template.colorHex());
         return plan(trainerId, UUID.randomUUID(), first, rule, s.zone(), change.skipConflicts(), List.of());
@@ -277,6 +280,15 @@ public class BookingSeries {
         Recurrence ended = last != null && !last.isAfter(lastKept) ? r : r.withUntil(lastKept);
         return new Series(s.id(), s.trainerId(), s.anchorBookingId(), ended, s.startDate(), s.startTime(),
                 s.durationMinutes(), s.zone(), s.template(), s.materialisedUntil(), s.skipped());
+    }
+
+    private static Recurrence shifted(Recurrence r, long days) {
+        if (days % 7 == 0) {
+            return r;
+        }
+        java.util.Set<java.time.DayOfWeek> moved = r.days().stream().map(d -> d.plus(days))
+                .collect(java.util.stream.Collectors.toSet());
+        return new Recurrence(r.interval(), moved, r.until() == null ? null : r.until().plusDays(days), r.count());
     }
 
     /** The old rule from the cut on: a count shrinks by the occurrences before the cut. */
