@@ -91,6 +91,11 @@ public final class CalendarObjects {
                 ItipMessages.build(common, e, summary, organizer, List.copyOf(attendees), method, clock.instant()));
     }
 
+    /** A series' RRULE and EXDATE lines (Google's {@code recurrence}); empty for a single session. */
+    public static List<String> recurrenceLines(CalendarEvent e) {
+        return e.repeating() == null ? List.of() : SeriesComponents.recurrenceLines(e);
+    }
+
     /**
      * SUMMARY per the sync contract: {@code <label> · <client name>}, or the label alone when the trainer hides
      * client names, and then the name appears nowhere (POPIA s10 minimality).

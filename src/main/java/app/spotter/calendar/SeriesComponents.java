@@ -57,6 +57,22 @@ final class SeriesComponents {
         return events;
     }
 
+    /**
+     * The RRULE and EXDATE lines of a series as Google's {@code recurrence} field takes them (RFC 5545 text, one
+     * property per line, no folding), EXDATE in the series' zone as its DTSTART.
+     */
+    static List<String> recurrenceLines(CalendarEvent e) {
+        Repeating r = e.repeating();
+        List<String> lines = new ArrayList<>(2);
+        lines.add(new RRule<>(rule(r)).toString().strip());
+        if (!r.exdates().isEmpty()) {
+            ParameterList zone = new ParameterList(List.of(new TzId(e.zone().getId())));
+            lines.add(new ExDate<>(zone, new DateList<>(r.exdates().stream()
+                    .map(t -> LocalDateTime.ofInstant(t, e.zone())).toList())).toString().strip());
+        }
+        return lines;
+    }
+
     private static Recur<Instant> rule(Repeating r) {
         Recur.Builder<Instant> b = new Recur.Builder<Instant>().frequency(Frequency.WEEKLY)
                 .dayList(r.days().stream().map(WeekDay::getWeekDay).toList());

@@ -88,7 +88,7 @@ class SeriesOnCalendarServersIT extends SpotterIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
-    void aServersExpandedSearchFindsEveryScheduledSessionOfASeriesAtItsTrueInstant(Kind kind) throws Exception {
+    void aSeriesIsOneResourceWhoseSessionsTheServerAndAnIndependentReaderFindAtTheirTrueInstants(Kind kind) throws Exception {
         ApiClient api = ApiClient.newTrainer(port, "Europe/London");
         String clientId = api.createClient("Naledi", "Dube", "naledi@example.com");
         var connected = api.put("/api/v1/calendar-sync/connections/apple", """
