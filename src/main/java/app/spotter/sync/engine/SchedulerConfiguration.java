@@ -85,6 +85,31 @@ class SchedulerConfiguration {
                 });
     }
 
+    /** The one probe of a parked connection; it reschedules itself while the calendar still fails. */
+    @Bean
+    CustomTask<Void> probeTask(Probe probe, Bulkhead bulkhead, Clock clock) {
+        return Tasks.custom(SyncQueue.PROBE)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
+                .execute((instance, ctx) -> {
+                    String[] parts = instance.getId().split(":");
+                    UUID trainerId = UUID.fromString(parts[0]);
+                    if (!bulkhead.tryEnter(trainerId)) {
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                    }
+                    java.util.Optional<Instant> again;
+                    try {
+                        again = probe.run(trainerId, Provider.fromValue(parts[1]).orElseThrow());
+                    } finally {
+                        bulkhead.leave(trainerId);
+                    }
+                    if (again.isEmpty()) {
+                        return (complete, ops) -> ops.remove();
+                    }
+                    return (complete, ops) -> ops.reschedule(complete, again.get());
+                });
+    }
+
     /** Drains a calendar disconnected with "remove events": a batch per run, backoff after a failure. */
     @Bean
     CustomTask<Integer> drainTask(Drainer drainer, Bulkhead bulkhead, Clock clock) {
@@ -124,12 +149,13 @@ class SchedulerConfiguration {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
-            CustomTask<Void> syncRoundTask, CustomTask<Integer> drainTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            CustomTask<Void> syncRoundTask, CustomTask<Integer> drainTask, CustomTask<Void> probeTask,
+            RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
             @Value("${spotter.sync.threads:8}") int threads,
             @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
             @Value("${spotter.sync.polling:PT2S}") Duration polling) {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
-                        syncRoundTask, drainTask)
+                        syncRoundTask, drainTask, probeTask)
                 .startTasks(orphanSweepTask, roundsTask)
                 .threads(threads)
                 .pollingInterval(polling)

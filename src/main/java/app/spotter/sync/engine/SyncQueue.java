@@ -36,6 +36,9 @@ class SyncQueue {
     /** Takes a disconnected calendar's events out of it; data = attempt. Instance id "trainer:provider". */
     static final TaskDescriptor<Integer> DRAIN = TaskDescriptor.of("drain-connection", Integer.class);
 
+    /** Tests a parked connection with one request (docs/architecture.md "Failures"). */
+    static final TaskDescriptor<Void> PROBE = TaskDescriptor.of("probe-connection");
+
     private final PendingStore pending;
     private final ObjectProvider<SchedulerClient> client;
     private final ObjectProvider<Scheduler> scheduler;
@@ -104,6 +107,15 @@ class SyncQueue {
         client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         wakeAfterCommit();
+    }
+
+    /** The one probe of a parked connection; instance id "trainer:provider". */
+    void probe(UUID trainerId, Provider provider, Instant at) {
+        client.getObject().schedule(PROBE.instance(trainerId + ":" + provider.value()).scheduledTo(at),
+                SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        if (!at.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
     }
 
     /** Starts (or keeps) the draining of a disconnected calendar, as soon as possible. */

@@ -56,8 +56,8 @@ class SyncRound {
         Optional<CalendarProvider> adapter = registry.find(provider);
         SyncPreferences prefs = preferences.get(trainerId);
         if (stored.isEmpty() || adapter.isEmpty() || stored.get().state() != ConnectionStore.State.ACTIVE
-                || !adapter.get().enabled(prefs)) {
-            return;
+                || !adapter.get().enabled(prefs) || stored.get().parkedUntil() != null) {
+            return; // a parked calendar hears from its probe alone
         }
         RemoteChanges changes;
         try {
