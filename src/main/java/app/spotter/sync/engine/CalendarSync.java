@@ -94,14 +94,18 @@ public class CalendarSync {
         return first == null ? second : second == null ? first : first + " " + second;
     }
 
-    /** Pushes everything that is waiting, and checks every booking against every calendar, now. */
+    /**
+     * Pushes everything that is waiting, and asks every calendar that can be read back what changed there (one
+     * round each), now. A calendar in step costs that one round.
+     */
     @Transactional
     public void syncNow(UUID trainerId, Optional<Provider> provider) {
         provider.ifPresent(p -> connections.find(trainerId, p)
                 .orElseThrow(() -> new IllegalArgumentException(p.value() + " is not connected")));
         queue.now(trainerId);
         for (Provider connected : connections.connected(trainerId)) {
-            if (provider.isEmpty() || provider.get() == connected) {
+            if ((provider.isEmpty() || provider.get() == connected)
+                    && registry.find(connected).map(CalendarProvider::readsChanges).orElse(false)) {
                 queue.round(trainerId, connected);
             }
         }

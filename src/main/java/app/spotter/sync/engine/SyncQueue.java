@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -93,10 +94,13 @@ class SyncQueue {
         }
     }
 
-    /** "Sync now": all waiting work for this trainer runs immediately, whatever the frequency. */
+    /**
+     * "Sync now": the work waiting for this trainer runs immediately, whatever the frequency. Only what waits: a
+     * booking whose calendars are in step needs no job (the caller adds one round per calendar to find drift), so
+     * pressing it with nothing to do costs one round, not one job per booking.
+     */
     void now(UUID trainerId) {
         Instant now = clock.instant();
-        pending.requestAll(trainerId, now);
         for (UUID bookingId : pending.makeDue(trainerId, now)) {
             schedule(trainerId, bookingId, now, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         }
@@ -104,14 +108,25 @@ class SyncQueue {
 
     /** A "what changed there?" round for one connection, as soon as possible. */
     void round(UUID trainerId, Provider provider) {
-        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
-                SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
-        wakeAfterCommit();
+        roundAt(trainerId, provider, clock.instant());
+    }
+
+    /**
+     * A round at {@code at} (the periodic rounds spread them over the interval). Low priority: a worker that has
+     * a push and a round due takes the push first.
+     */
+    void roundAt(UUID trainerId, Provider provider, Instant at) {
+        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).priority(Priority.LOW)
+                        .scheduledTo(at), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        if (!at.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
     }
 
     /** The one probe of a parked connection; instance id "trainer:provider". */
     void probe(UUID trainerId, Provider provider, Instant at) {
-        client.getObject().schedule(PROBE.instance(trainerId + ":" + provider.value()).scheduledTo(at),
+        client.getObject().schedule(PROBE.instance(trainerId + ":" + provider.value()).priority(Priority.HIGH)
+                        .scheduledTo(at),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         if (!at.isAfter(clock.instant())) {
             wakeAfterCommit();
@@ -120,7 +135,7 @@ class SyncQueue {
 
     /** Starts (or keeps) the draining of a disconnected calendar, as soon as possible. */
     void drain(UUID trainerId, Provider provider) {
-        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0)
+        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0).priority(Priority.HIGH)
                 .scheduledTo(clock.instant()), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         wakeAfterCommit();
     }
@@ -140,7 +155,8 @@ class SyncQueue {
         for (int look = 1; ; look++) {
             try {
                 client.getObject().schedule(RECONCILE.instance(bookingId.toString())
-                                .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
+                                .data(new ReconcileRequest(trainerId.toString(), 0)).priority(Priority.HIGH)
+                                .scheduledTo(due),
                         options);
                 break;
             } catch (TaskInstanceCurrentlyExecutingException running) {
