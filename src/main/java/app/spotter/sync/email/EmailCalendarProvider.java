@@ -70,6 +70,11 @@ class EmailCalendarProvider implements CalendarProvider {
     }
 
     @Override
+    public String cannotConnectReason() {
+        return sender.notConfiguredReason();
+    }
+
+    @Override
     public String statusNote(Connection connection) {
         return missingAddresses.note(connection);
     }
