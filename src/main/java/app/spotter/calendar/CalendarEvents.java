@@ -7,12 +7,13 @@ import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Series;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Function;
 import app.spotter.client.Client;
 import app.spotter.preferences.SyncPreferences;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +30,36 @@ public class CalendarEvents {
         this.uidDomain = uidDomain;
     }
 
+    /** For a booking whose only participant is {@code client} (null when unknown). */
+    public CalendarEvent of(Booking booking, Client client, SyncPreferences preferences) {
+        return of(booking, (UUID id) -> id.equals(booking.details().clientId()) ? Optional.ofNullable(client)
+                : Optional.<Client>empty(), preferences);
+    }
+
+    /**
+     * @param clients looks up each participant (a client no longer known counts, but is not named)
+     */
+    public CalendarEvent of(Booking booking, Function<UUID, Optional<Client>> clients, SyncPreferences preferences) {
+        BookingDetails d = booking.details();
+        List<String> names = booking.clientIds().stream()
+                .map(id -> clients.apply(id).map(Client::displayName).orElse(null)).toList();
+        return new CalendarEvent(booking.id(), booking.trainerId(), d.clientId(), booking.id() + "@" + uidDomain,
+                CalendarObjects.summaryFor(d.sessionType(), names, booking.capacity(),
+                        preferences.showClientNames()), d.sessionType(), d.location(),
+                d.startsAt(), d.endsAt(), preferences.timezoneDisplay(),
+                preferences.colorFor(d.sessionType(), d.colorHex()), booking.sequence(),
+                booking.status() != BookingStatus.SCHEDULED, booking.clientIds());
+    }
+
     /**
      * A series as one event (RFC 5545 3.8.5): the rule from its first occurrence, EXDATE for every occurrence that
      * is cancelled, deleted or was skipped, and an override (RECURRENCE-ID) for every session that differs from what
      * the rule gives it (moved, or edited on its own). Its SEQUENCE is the sum of its sessions' sequences: any
      * change to any session raises it, and adding sessions to the horizon (sequence 0) does not.
      *
-     * @param clients the client of a session by id (a session may have its own)
+     * @param clients looks up a session's client (a session may have its own)
      */
-    public CalendarEvent ofSeries(BookingSeries.Snapshot snapshot, Function<UUID, Client> clients,
+    public CalendarEvent ofSeries(BookingSeries.Snapshot snapshot, Function<UUID, Optional<Client>> clients,
             SyncPreferences preferences) {
         Series series = snapshot.series();
         BookingDetails t = series.template();
@@ -58,18 +80,18 @@ public class CalendarEvents {
             }
             anyScheduled = true;
             if (!looksAsTheRuleSays(b.details(), series.detailsAt(occurrence))) {
-                overrides.add(new Repeating.Override(occurrence, of(b, clients.apply(b.details().clientId()),
-                        preferences, uidOf(series))));
+                CalendarEvent e = of(b, clients, preferences);
+                overrides.add(new Repeating.Override(occurrence, new CalendarEvent(e.bookingId(), e.trainerId(),
+                        e.clientId(), uidOf(series), e.summary(), e.sessionType(), e.location(), e.start(), e.end(),
+                        e.zone(), e.colorHex(), e.sequence(), e.cancelled(), e.clientIds())));
             }
         }
         series.skippedStarts().stream().filter(s -> last == null || !s.isAfter(last)).forEach(exdates::add);
         boolean ended = last != null && (last.isBefore(first)
                 || (!anyScheduled && !last.isAfter(series.materialisedUntil())));
-        List<java.time.DayOfWeek> days = series.recurrence().daysInOrder();
-        Repeating repeating = new Repeating(series.recurrence().interval(), days,
+        Repeating repeating = new Repeating(series.recurrence().interval(), series.recurrence().daysInOrder(),
                 series.recurrence().count() == null ? last : null, series.recurrence().count(), exdates, overrides);
-        Client client = clients.apply(t.clientId());
-        String clientName = client == null ? null : client.displayName();
+        String clientName = clients.apply(t.clientId()).map(Client::displayName).orElse(null);
         return new CalendarEvent(series.anchorBookingId(), series.trainerId(), t.clientId(), uidOf(series),
                 CalendarObjects.summaryFor(t.sessionType(), clientName, preferences.showClientNames()),
                 t.sessionType(), t.location(), first, first.plus(series.duration()), series.zone(),
@@ -86,21 +108,5 @@ public class CalendarEvents {
                 && session.clientId().equals(rule.clientId()) && session.sessionType() == rule.sessionType()
                 && Objects.equals(session.location(), rule.location())
                 && Objects.equals(session.colorHex(), rule.colorHex());
-    }
-
-    private CalendarEvent of(Booking booking, Client client, SyncPreferences preferences, String uid) {
-        CalendarEvent e = of(booking, client, preferences);
-        return new CalendarEvent(e.bookingId(), e.trainerId(), e.clientId(), uid, e.summary(), e.sessionType(),
-                e.location(), e.start(), e.end(), e.zone(), e.colorHex(), e.sequence(), e.cancelled());
-    }
-
-    public CalendarEvent of(Booking booking, Client client, SyncPreferences preferences) {
-        BookingDetails d = booking.details();
-        String clientName = client == null ? null : client.displayName();
-        return new CalendarEvent(booking.id(), booking.trainerId(), d.clientId(), booking.id() + "@" + uidDomain,
-                CalendarObjects.summaryFor(d.sessionType(), clientName, preferences.showClientNames()), d.sessionType(), d.location(),
-                d.startsAt(), d.endsAt(), preferences.timezoneDisplay(),
-                preferences.colorFor(d.sessionType(), d.colorHex()), booking.sequence(),
-                booking.status() != BookingStatus.SCHEDULED);
     }
 }
