@@ -201,6 +201,30 @@ class SeriesApiIT extends SpotterIT {
     }
 
     @Test
+    void theFeedShowsASeriesAsOneEventWithItsRuleItsExclusionAndItsMovedSession() throws Exception {
+        var r = createSeries("{\"frequency\":\"weekly\",\"days\":[\"MO\",\"TH\"],\"count\":6}", false);
+        String id = r.json().get("series_id").stringValue();
+        JsonNode sessions = series(id).get("sessions");
+        api.post("/api/v1/bookings/" + sessions.get(1).get("id").stringValue() + "/cancel", null);
+        api.patch("/api/v1/bookings/" + sessions.get(3).get("id").stringValue(),
+                "{\"starts_at\":\"" + at(monday.plusDays(10).withHour(8)) + "\"}");
+        String url = api.get("/api/v1/calendar-sync/feed").json().get("url").stringValue();
+        String path = java.net.URI.create(url).getRawPath();
+        String ics = anonymous().get(path).body();
+        assertThat(ics.split("RRULE:", -1)).hasSize(2);
+        assertThat(ics).contains("EXDATE;TZID=Africa/Johannesburg:", "RECURRENCE-ID;TZID=Africa/Johannesburg:");
+        List<Instant> expected = new ArrayList<>();
+        for (JsonNode s : series(id).get("sessions")) {
+            if (s.get("status").stringValue().equals("scheduled")) {
+                expected.add(OffsetDateTime.parse(s.get("starts_at").stringValue()).toInstant());
+            }
+        }
+        expected.sort(null);
+        assertThat(app.spotter.calendar.SeriesExpander.starts(ics, monday.toInstant().minus(Duration.ofDays(1)),
+                monday.toInstant().plus(Duration.ofDays(30)))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void badRulesAreRefusedWithTheFieldNamedAndNothingIsBooked() {
         var r = createSeries("{\"frequency\":\"daily\",\"days\":[\"XX\"],\"until\":\"2030-01-01\",\"count\":2}",
                 false);
