@@ -74,8 +74,8 @@ class ReconcileJob {
         OptionalLong generation = pending.generation(trainerId, bookingId);
         SyncPreferences prefs = preferences.get(trainerId);
         Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
-        CalendarEvent desired = booking.map(b -> events.of(b,
-                clients.find(trainerId, b.details().clientId()).orElse(null), prefs)).orElse(null);
+        CalendarEvent desired = booking.map(b -> events.of(b, id -> clients.find(trainerId, id), prefs))
+                .orElse(null);
 
         Duration retry = null;
         boolean held = false;

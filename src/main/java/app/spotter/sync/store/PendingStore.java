@@ -53,7 +53,9 @@ public class PendingStore {
         return jdbc.sql("""
                 INSERT INTO sync_pending (booking_id, trainer_id, due_at)
                 SELECT b.id, b.trainer_id, ? FROM bookings b
-                 WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?)
+                 WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?
+                        OR EXISTS (SELECT 1 FROM booking_participants p WHERE p.booking_id = b.id
+                                     AND p.client_id = CAST(? AS uuid)))
                    AND ((b.status = 'scheduled' AND b.ends_at > NOW() - INTERVAL '30 days')
                         OR EXISTS (SELECT 1 FROM calendar_events e WHERE e.booking_id = b.id))
                 ON CONFLICT (booking_id) DO UPDATE
@@ -62,7 +64,7 @@ public class PendingStore {
                                      WHEN EXCLUDED.due_at IS NULL THEN sync_pending.due_at
                                      ELSE LEAST(sync_pending.due_at, EXCLUDED.due_at) END
                 RETURNING booking_id""")
-                .params(ts(dueAt), trainerId, clientId, clientId).query(UUID.class).list();
+                .params(ts(dueAt), trainerId, clientId, clientId, clientId).query(UUID.class).list();
     }
 
     /** "Sync now": everything waiting for this trainer becomes due. */
