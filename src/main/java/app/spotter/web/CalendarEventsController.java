@@ -74,8 +74,21 @@ class CalendarEventsController {
                 .collect(Collectors.toMap(Client::id, Client::displayName));
         return bookings.page(trainerId, from, to, null, null, MAX_EVENTS).stream()
                 .filter(b -> b.status() == BookingStatus.SCHEDULED)
-                .map(b -> event(b, prefs, names.get(b.details().clientId())))
+                .map(b -> b.capacity() > 1 ? groupEvent(b, prefs, names) : event(b, prefs, names.get(b.details().clientId())))
                 .toList();
+    }
+
+    /** A session for several clients reads as in the synced calendars: "Group session · 2/8" (names if shown). */
+    private static Event groupEvent(Booking booking, SyncPreferences prefs, Map<UUID, String> names) {
+        BookingDetails d = booking.details();
+        ZoneId zone = prefs.timezoneDisplay();
+        String color = color(prefs, d);
+        String title = app.spotter.calendar.CalendarObjects.summaryFor(d.sessionType(),
+                booking.clientIds().stream().map(names::get).toList(), booking.capacity(), prefs.showClientNames());
+        return new Event(booking.id().toString(), title,
+                LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
+                color, color, Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(), "name", title));
     }
 
     /**

@@ -200,4 +200,17 @@ class GroupsAndAttendanceApiIT extends SpotterIT {
         assertThat(newTrainer().get("/api/v1/clients/" + ben + "/sessions").status())
                 .as("another trainer's client").isEqualTo(404);
     }
+
+    @Test
+    void erasingOneClientOfAGroupTakesThemOutAndTheSessionGoesOnForTheOthers() {
+        String shared = group(hoursFromNow(24 * 26), ann, ben);
+        String alone = group(hoursFromNow(24 * 27), ben);
+        assertThat(api.post("/api/v1/clients/" + ben + "/erase", null).status()).isEqualTo(204);
+
+        JsonNode kept = api.get("/api/v1/bookings/" + shared).json();
+        assertThat(kept.get("status").stringValue()).isEqualTo("scheduled");
+        assertThat(clientIds(kept)).containsExactly(ann);
+        assertThat(api.get("/api/v1/bookings/" + alone).status()).as("their own session is gone").isEqualTo(404);
+        assertThat(api.get("/api/v1/clients/" + ann + "/sessions").json()).hasSize(1);
+    }
 }
