@@ -71,6 +71,11 @@ class EmailCalendarProvider implements CalendarProvider {
     }
 
     @Override
+    public String cannotConnectReason() {
+        return sender.notConfiguredReason();
+    }
+
+    @Override
     public String statusNote(Connection connection) {
         return missingAddresses.note(connection);
     }
