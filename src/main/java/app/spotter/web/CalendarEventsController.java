@@ -80,8 +80,24 @@ class CalendarEventsController {
                 .filter(b -> b.status() == BookingStatus.SCHEDULED).toList();
         Map<UUID, List<Replies.Answer>> answers = replies.of(trainerId, scheduled.stream().map(Booking::id).toList());
         return scheduled.stream()
-                .map(b -> event(b, prefs, names.get(b.details().clientId()), answers.getOrDefault(b.id(), List.of())))
+                .map(b -> b.capacity() > 1
+                        ? groupEvent(b, prefs, names, answers.getOrDefault(b.id(), List.of()))
+                        : event(b, prefs, names.get(b.details().clientId()), answers.getOrDefault(b.id(), List.of())))
                 .toList();
+    }
+
+    /** A session for several clients reads as in the synced calendars: "Group session · 2/8" (names if shown). */
+    private static Event groupEvent(Booking booking, SyncPreferences prefs, Map<UUID, String> names,
+            List<Replies.Answer> answers) {
+        BookingDetails d = booking.details();
+        ZoneId zone = prefs.timezoneDisplay();
+        String color = color(prefs, d);
+        String title = app.spotter.calendar.CalendarObjects.summaryFor(d.sessionType(),
+                booking.clientIds().stream().map(names::get).toList(), booking.capacity(), prefs.showClientNames());
+        return new Event(booking.id().toString(), title + mark(answers),
+                LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
+                color, color, Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(), "name", title));
     }
 
     /**

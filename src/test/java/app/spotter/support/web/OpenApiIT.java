@@ -53,7 +53,9 @@ class OpenApiIT extends SpotterIT {
             "GET /api/v1/me/export",
             "GET /api/v1/clients/{id}/export",
             "POST /api/v1/clients/{id}/erase",
-            "DELETE /api/v1/me");
+            "DELETE /api/v1/me",
+            "POST /api/v1/bookings/{id}/attendance",
+            "GET /api/v1/clients/{id}/sessions");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

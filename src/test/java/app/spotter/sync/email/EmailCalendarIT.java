@@ -521,6 +521,83 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     /** A date this many days ahead, at this Johannesburg time, as the API takes it. */
+    @Test
+    void eachParticipantOfAGroupGetsACopyWithOnlyTheirOwnNameAndAddingOrRemovingOneWritesToThatPersonAlone()
+            throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String annAddress = "ann-" + tag + "@clients.test";
+        String benAddress = "ben-" + tag + "@clients.test";
+        String casAddress = "cas-" + tag + "@clients.test";
+        String ann = api.createClient("Annelize", "Botha", annAddress);
+        String ben = api.createClient("Bongani", "Cele", benAddress);
+        String cas = api.createClient("Chantal", "Dlamini", casAddress);
+        // the trainer's private notes about a client, and the session's own notes, go nowhere
+        api.put("/api/v1/clients/" + ben + "/notes", "{\"notes\":\"hypertension, on beta blockers\"}");
+        var created = api.post("/api/v1/bookings", """
+                {"client_ids":["%s","%s"],"starts_at":"%s","duration_minutes":60,"session_type":"group",
+                 "notes":"asthma inhaler"}""".formatted(ann, ben, ahead(50) + "T09:00:00+02:00"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String booking = created.json().get("id").stringValue();
+
+        ReceivedInvitation toAnn = ReceivedInvitation.of(awaitMessages(annAddress, 1).getFirst());
+        ReceivedInvitation toBen = ReceivedInvitation.of(awaitMessages(benAddress, 1).getFirst());
+        ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
+        assertThat(toAnn.value(Property.SUMMARY)).isEqualTo("Group session · Annelize Botha");
+        assertThat(toBen.value(Property.SUMMARY)).isEqualTo("Group session · Bongani Cele");
+        assertThat(attendees(toAnn)).containsExactly("mailto:" + annAddress);
+        assertThat(attendees(toBen)).containsExactly("mailto:" + benAddress);
+        assertThat(toTrainer.value(Property.SUMMARY)).isEqualTo("Group session · 2/8 · Annelize Botha, Bongani Cele");
+        assertThat(toAnn.value(Property.UID)).isEqualTo(toBen.value(Property.UID));
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"client_ids":["%s","%s","%s"]}""".formatted(ann, ben, cas)).status()).isEqualTo(200);
+        ReceivedInvitation toCas = ReceivedInvitation.of(awaitMessages(casAddress, 1).getFirst());
+        assertThat(toCas.method()).isEqualTo("REQUEST");
+        assertThat(toCas.value(Property.SUMMARY)).isEqualTo("Group session · Chantal Dlamini");
+        awaitMessages(trainerAddress, 2);
+        drained(api);
+        assertThat(messagesTo(annAddress)).as("Ann hears nothing of Chantal joining").hasSize(1);
+        assertThat(messagesTo(benAddress)).as("Ben hears nothing of Chantal joining").hasSize(1);
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"client_ids":["%s","%s"]}""".formatted(ann, cas)).status()).isEqualTo(200);
+        List<MimeMessage> toBenNow = awaitMessages(benAddress, 2);
+        ReceivedInvitation benRemoved = ReceivedInvitation.of(toBenNow.get(1));
+        assertThat(benRemoved.method()).isEqualTo("CANCEL");
+        assertThat(benRemoved.value(Property.UID)).isEqualTo(toBen.value(Property.UID));
+        assertThat(benRemoved.sequence()).isGreaterThan(toBen.sequence());
+        awaitMessages(trainerAddress, 3);
+        drained(api);
+        assertThat(messagesTo(annAddress)).as("Ann hears nothing of Ben leaving").hasSize(1);
+        assertThat(messagesTo(casAddress)).as("Chantal hears nothing of Ben leaving").hasSize(1);
+        assertThat(ReceivedInvitation.of(messagesTo(trainerAddress).get(2)).value(Property.SUMMARY))
+                .isEqualTo("Group session · 2/8 · Annelize Botha, Chantal Dlamini");
+
+        for (MimeMessage message : messagesTo(trainerAddress)) {
+            assertThat(ReceivedInvitation.of(message).everything()).doesNotContain("asthma")
+                    .doesNotContain("hypertension");
+        }
+        // no client's mail carries another client's name or address, nor the trainer's notes
+        record Person(String address, String first, String last) {}
+        List<Person> people = List.of(new Person(annAddress, "Annelize", "Botha"),
+                new Person(benAddress, "Bongani", "Cele"), new Person(casAddress, "Chantal", "Dlamini"));
+        for (Person recipient : people) {
+            for (MimeMessage message : messagesTo(recipient.address())) {
+                String everything = ReceivedInvitation.of(message).everything();
+                String headers = java.util.Collections.list(message.getAllHeaderLines()).toString();
+                assertThat(everything).doesNotContain("asthma").doesNotContain("hypertension");
+                for (Person other : people) {
+                    if (other != recipient) {
+                        assertThat(everything + headers).as("mail to " + recipient.first())
+                                .doesNotContain(other.address()).doesNotContain(other.first())
+                                .doesNotContain(other.last());
+                    }
+                }
+            }
+        }
+    }
+
     private static String inDays(int days, String time) {
         return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusDays(days) + "T" + time
                 + ":00+02:00";
