@@ -289,6 +289,38 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     @Test
+    void aSeriesIsOneInvitationWithItsRuleThenOneMessagePerChangeNeverOnePerWeek() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Sipho", "Ndlovu", clientAddress);
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%sT06:00:00+02:00","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["MO","TH"],"count":20}}"""
+                .formatted(client, ahead(21)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ReceivedInvitation invitation = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        assertThat(invitation.method()).isEqualTo("REQUEST");
+        assertThat(invitation.inlineIcs()).contains("RRULE:FREQ=WEEKLY;COUNT=20;BYDAY=MO,TH");
+        awaitMessages(trainerAddress, 1);
+        pause();
+        // twenty sessions, one invitation each way
+        assertThat(messagesTo(clientAddress)).hasSize(1);
+        assertThat(messagesTo(trainerAddress)).hasSize(1);
+
+        // one session moved: one more message, carrying the override (RECURRENCE-ID) with the same UID
+        var sessions = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
+                .get("sessions");
+        String moved = sessions.get(3).get("starts_at").stringValue().replace("T06:00", "T07:30");
+        assertThat(api.patch("/api/v1/bookings/" + sessions.get(3).get("id").stringValue(),
+                "{\"starts_at\":\"" + moved + "\"}").status()).isEqualTo(200);
+        ReceivedInvitation change = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        assertThat(change.inlineIcs()).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:");
+        assertThat(change.value(Property.UID)).isEqualTo(invitation.value(Property.UID));
+        assertThat(change.sequence()).isGreaterThan(invitation.sequence());
+        pause();
+        assertThat(messagesTo(clientAddress)).hasSize(2);
+    }
+
+    @Test
     void editingOnlyTheNotesSendsNothing() {
         ApiClient api = connectedTrainer(true);
         String client = api.createClient("Thabo", "Molefe", clientAddress);
