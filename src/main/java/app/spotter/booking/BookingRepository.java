@@ -97,9 +97,20 @@ class BookingRepository {
         }
     }
 
-    /** Saves attendance marks only (they are not a calendar change, so the booking row stays as it is). */
-    void saveAttendance(Booking b) {
-        saveParticipants(b);
+    /**
+     * Saves one participant's mark, and only that row: a mark is not a calendar change, so the booking row (and its
+     * optimistic lock) stays as it is, and writing the whole list could drop a participant added meanwhile.
+     */
+    void saveAttendance(Booking b, UUID clientId) {
+        Participant p = b.participants().stream().filter(x -> x.clientId().equals(clientId)).findFirst()
+                .orElseThrow();
+        int marked = jdbc.sql("""
+                UPDATE booking_participants SET attendance = ?, attendance_marked_at = NOW()
+                WHERE booking_id = ? AND trainer_id = ? AND client_id = ?""")
+                .params(attendance(p), b.id(), b.trainerId(), clientId).update();
+        if (marked == 0) {
+            saveParticipants(b); // a booking written without participant rows: write them all now
+        }
     }
 
     private static String attendance(Participant p) {

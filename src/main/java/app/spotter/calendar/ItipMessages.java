@@ -91,13 +91,13 @@ final class ItipMessages {
                 new Repeating(r.intervalWeeks(), r.days(), r.until(), r.count(), r.exdates(), List.of()));
     }
 
-    // RFC 5546 3.2.5: a CANCEL lists the same attendees. RSVP=FALSE: Spotter reads no replies yet, so it must not
-    // ask for one (RFC 5545 3.2.17); an answer sent to an address nobody reads would look accepted to the client
+    // RFC 5546 3.2.5: a CANCEL lists the same attendees. RSVP=TRUE only when Spotter reads the organizer mailbox
+    // (RFC 5545 3.2.17): an answer asked for and sent to an address nobody reads would look heard to the client
     private static net.fortuna.ical4j.model.property.Attendee attendee(Attendee attendee) {
         ParameterList parameters = CalendarAddresses.commonName(attendee.name())
                 .add(Role.REQ_PARTICIPANT)
                 .add(PartStat.NEEDS_ACTION)
-                .add(Rsvp.FALSE);
+                .add(attendee.rsvp() ? Rsvp.TRUE : Rsvp.FALSE);
         return new net.fortuna.ical4j.model.property.Attendee(parameters, CalendarAddresses.mailto(attendee.email()));
     }
 }
