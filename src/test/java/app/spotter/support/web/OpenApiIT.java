@@ -55,7 +55,10 @@ class OpenApiIT extends SpotterIT {
             "POST /api/v1/clients/{id}/erase",
             "DELETE /api/v1/me",
             "POST /api/v1/bookings/{id}/attendance",
-            "GET /api/v1/clients/{id}/sessions");
+            "GET /api/v1/clients/{id}/sessions",
+            "GET /api/v1/series/{id}",
+            "PATCH /api/v1/series/{id}",
+            "POST /api/v1/series/{id}/cancel");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

@@ -87,6 +87,10 @@ class ReconciliationAgreesWithAModelCalendarTest {
         /** A group session (capacity 8) whose clients come and go; otherwise a 1:1 session with one client. */
         final boolean group;
         final List<String> participants = new ArrayList<>(List.of(ROSTER.getFirst()));
+        /** A weekly series of this many sessions on the start's weekday (0: a single session). */
+        int count;
+        final java.util.TreeSet<Instant> excluded = new java.util.TreeSet<>();
+        final java.util.TreeMap<Instant, Instant> moved = new java.util.TreeMap<>();
 
         ModelBooking(UUID id, Instant start, boolean group) {
             this.id = id;
@@ -104,10 +108,26 @@ class ReconciliationAgreesWithAModelCalendarTest {
     private final InMemoryMirrors mirrors = new InMemoryMirrors();
     private final InMemoryStatus status = new InMemoryStatus();
     private boolean showNames = true;
+    private boolean seriesMode;
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void afterTheFaultsStopTheCalendarHoldsExactlyTheScheduledBookings(long seed) {
+        run(seed);
+    }
+
+    /**
+     * The same property for series (each one calendar object): created, sessions cancelled (EXDATE) or moved
+     * (RECURRENCE-ID), whole series cancelled, under the same faults.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void afterTheFaultsStopTheCalendarHoldsExactlyTheScheduledSeriesEachAsOneObject(long seed) {
+        seriesMode = true;
+        run(seed);
+    }
+
+    private void run(long seed) {
         Random random = new Random(seed);
         ModelCalDavServer server = new ModelCalDavServer(random);
         OneActiveConnection connection = new OneActiveConnection();
@@ -145,13 +165,20 @@ class ReconciliationAgreesWithAModelCalendarTest {
 
     @AfterAll
     static void report() {
-        System.out.println("[model calendar] bookings " + operations + ", faults injected " + FAULTS);
+        System.out.println("[model calendar] bookings and series " + operations + ", faults injected " + FAULTS);
     }
 
     private void change(Random random) {
         List<ModelBooking> live = bookings.values().stream().filter(b -> !b.deleted).toList();
         int op = live.isEmpty() ? 0 : random.nextInt(8);
         ModelBooking b = live.isEmpty() ? null : live.get(random.nextInt(live.size()));
+        if (seriesMode) {
+            // series operations only, none of which can bring an object back to an earlier content (see report)
+            op = live.isEmpty() || random.nextInt(4) == 0 ? 8 : random.nextInt(3) == 0 ? 3 : 9;
+            if (op != 8 && b.count == 0) {
+                op = 8;
+            }
+        }
         switch (op) {
             case 0 -> {
                 ModelBooking created = new ModelBooking(new UUID(2, bookings.size() + 1),
@@ -174,6 +201,28 @@ class ReconciliationAgreesWithAModelCalendarTest {
                 // a participant leaves; a session keeps at least one client
                 if (b.group && !b.cancelled && b.participants.size() > 1) {
                     touch(b, () -> b.participants.remove(random.nextInt(b.participants.size())));
+                }
+            }
+            case 8 -> {
+                // a series: one calendar object for all its sessions (RRULE, EXDATE, RECURRENCE-ID)
+                ModelBooking created = new ModelBooking(new UUID(2, bookings.size() + 1),
+                        BASE.plus(Duration.ofHours(random.nextInt(500))), false);
+                created.count = 2 + random.nextInt(10);
+                bookings.put(created.id, created);
+                pending.add(created.id);
+            }
+            case 9 -> {
+                // one session of a series cancelled (EXDATE) or moved (override), as PATCH/cancel on a session does
+                Instant occurrence = b.start.plus(Duration.ofDays(7L * random.nextInt(b.count)));
+                if (random.nextBoolean()) {
+                    touch(b, () -> {
+                        b.excluded.add(occurrence);
+                        b.moved.remove(occurrence);
+                    });
+                } else if (!b.excluded.contains(occurrence)) {
+                    // always later than before: a move never brings back an earlier content
+                    Instant from = b.moved.getOrDefault(occurrence, occurrence);
+                    touch(b, () -> b.moved.put(occurrence, from.plus(Duration.ofMinutes(5 * (1 + random.nextInt(4))))));
                 }
             }
             default -> {
@@ -206,10 +255,23 @@ class ReconciliationAgreesWithAModelCalendarTest {
         if (b.deleted) {
             return null;
         }
-        SessionType type = b.group ? SessionType.GROUP : SessionType.ONE_ON_ONE;
-        return new CalendarEvent(b.id, TRAINER, new UUID(3, 3), b.id + "@spotter.app",
-                CalendarObjects.summaryFor(type, b.participants, type.defaultCapacity(), showNames), type, b.location,
-                b.start, b.start.plus(Duration.ofHours(1)), JOBURG, "#1E90FF", b.sequence, b.cancelled);
+        if (b.count == 0) {
+            SessionType type = b.group ? SessionType.GROUP : SessionType.ONE_ON_ONE;
+            return new CalendarEvent(b.id, TRAINER, new UUID(3, 3), b.id + "@spotter.app",
+                    CalendarObjects.summaryFor(type, b.participants, type.defaultCapacity(), showNames), type, b.location,
+                    b.start, b.start.plus(Duration.ofHours(1)), JOBURG, "#1E90FF", b.sequence, b.cancelled);
+        }
+        String summary = showNames ? "1:1 session · Naledi Dube" : "1:1 session";
+        List<app.spotter.calendar.Repeating.Override> overrides = b.moved.entrySet().stream()
+                .map(m -> new app.spotter.calendar.Repeating.Override(m.getKey(), new CalendarEvent(b.id, TRAINER,
+                        new UUID(3, 3), b.id + "@spotter.app", summary, SessionType.ONE_ON_ONE, b.location,
+                        m.getValue(), m.getValue().plus(Duration.ofHours(1)), JOBURG, "#1E90FF", b.sequence, false)))
+                .toList();
+        return new CalendarEvent(b.id, TRAINER, new UUID(3, 3), b.id + "@spotter.app", summary,
+                SessionType.ONE_ON_ONE, b.location, b.start, b.start.plus(Duration.ofHours(1)), JOBURG, "#1E90FF",
+                b.sequence, b.cancelled, new app.spotter.calendar.Repeating(1,
+                        List.of(b.start.atZone(JOBURG).getDayOfWeek()), null, b.count, List.copyOf(b.excluded),
+                        overrides));
     }
 
     private SyncPreferences preferences() {
