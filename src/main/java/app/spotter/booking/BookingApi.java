@@ -35,18 +35,36 @@ class BookingApi {
 
     private final Bookings bookings;
     private final Trainers trainers;
+    private final Conflicts conflicts;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    BookingApi(Bookings bookings, Trainers trainers) {
+    BookingApi(Bookings bookings, Trainers trainers, Conflicts conflicts, tools.jackson.databind.ObjectMapper json) {
         this.bookings = bookings;
         this.trainers = trainers;
+        this.conflicts = conflicts;
+        this.json = json;
     }
 
+    /**
+     * The answer carries {@code warnings: [{code, message}]}: what the trainer booked over or outside (working
+     * hours, busy times that may be stale, and with {@code allow_conflict} the time off or busy time overridden).
+     */
     @PostMapping
-    ResponseEntity<BookingView> create(@RequestBody JsonNode body) {
+    ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), null);
-        Booking booking = bookings.create(trainerId, details);
-        return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, zone(trainerId)));
+        boolean allowConflict = BookingRequest.allowConflict(body);
+        // busy calendars are read (when stale) before the transaction: a slow calendar holds no database lock
+        conflicts.refresh(trainerId);
+        Bookings.Booked booked = bookings.book(trainerId, details, allowConflict);
+        return ResponseEntity.status(HttpStatus.CREATED).body(withWarnings(booked, zone(trainerId)));
+    }
+
+    private JsonNode withWarnings(Bookings.Booked booked, ZoneId zone) {
+        tools.jackson.databind.node.ObjectNode node = json.valueToTree(BookingView.of(booked.booking(), zone));
+        tools.jackson.databind.node.ArrayNode warnings = node.putArray("warnings");
+        booked.warnings().forEach(w -> warnings.addObject().put("code", w.code()).put("message", w.message()));
+        return node;
     }
 
     /**
@@ -97,11 +115,15 @@ class BookingApi {
     }
 
     @PatchMapping("/{id}")
-    BookingView change(@PathVariable UUID id, @RequestBody JsonNode body) {
+    JsonNode change(@PathVariable UUID id, @RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
         Booking current = bookings.get(trainerId, id);
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), current.details());
-        return BookingView.of(bookings.change(trainerId, id, details), zone(trainerId));
+        boolean allowConflict = BookingRequest.allowConflict(body);
+        if (!details.startsAt().equals(current.details().startsAt())) {
+            conflicts.refresh(trainerId);
+        }
+        return withWarnings(bookings.reschedule(trainerId, id, details, allowConflict), zone(trainerId));
     }
 
     @PostMapping("/{id}/cancel")

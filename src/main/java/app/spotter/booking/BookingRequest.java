@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  */
 public final class BookingRequest {
 
+    /** Book over time off or a busy calendar (the trainer's "Book anyway"); read by {@link #allowConflict}. */
+    public static final String ALLOW_CONFLICT = "allow_conflict";
     static final Set<String> FIELDS = Set.of("client_id", "starts_at", "ends_at", "duration_minutes",
-            "session_type", "location", "notes", "color_hex");
+            "session_type", "location", "notes", "color_hex", ALLOW_CONFLICT);
     static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     private BookingRequest() {}
@@ -30,6 +32,15 @@ public final class BookingRequest {
      */
     public static BookingDetails read(tools.jackson.databind.JsonNode body, BookingDetails current) {
         return read(JsonFields.of(body, FIELDS), current);
+    }
+
+    /** Whether the body says {@code allow_conflict: true}. */
+    public static boolean allowConflict(tools.jackson.databind.JsonNode body) {
+        tools.jackson.databind.JsonNode value = body == null ? null : body.get(ALLOW_CONFLICT);
+        if (value != null && !value.isNull() && !value.isBoolean()) {
+            throw app.spotter.support.web.ApiProblem.invalid(ALLOW_CONFLICT, "must be true or false");
+        }
+        return value != null && value.isBoolean() && value.booleanValue();
     }
 
     /** @param current the booking's details for PATCH, null for create */

@@ -30,21 +30,35 @@ public class Bookings {
     private final Clients clients;
     private final Trainers trainers;
     private final ApplicationEventPublisher publisher;
+    private final Conflicts conflicts;
 
-    Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher) {
+    Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher,
+            Conflicts conflicts) {
         this.repository = repository;
         this.clients = clients;
         this.trainers = trainers;
         this.publisher = publisher;
+        this.conflicts = conflicts;
     }
 
+    /** A booking made or changed, with the warnings the trainer should see (outside working hours, ...). */
+    public record Booked(Booking booking, List<Clash> warnings) {}
+
+    /** Books without overriding anything: time off or a busy calendar is a 409. */
     @Transactional
     public Booking create(UUID trainerId, BookingDetails details) {
+        return book(trainerId, details, false).booking();
+    }
+
+    /** @param allowConflict book over time off and busy calendars (the trainer said "book anyway") */
+    @Transactional
+    public Booked book(UUID trainerId, BookingDetails details, boolean allowConflict) {
         clients.get(trainerId, details.clientId());
+        List<Clash> warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
         Booking booking = Booking.schedule(UUID.randomUUID(), trainerId, details);
         saveNew(booking);
         publish(booking);
-        return booking;
+        return new Booked(booking, warnings);
     }
 
     /** A booking the trainer can see (scheduled or cancelled). */
@@ -93,10 +107,21 @@ public class Bookings {
 
     @Transactional
     public Booking change(UUID trainerId, UUID id, BookingDetails details) {
-        if (!details.clientId().equals(get(trainerId, id).details().clientId())) {
+        return reschedule(trainerId, id, details, false).booking();
+    }
+
+    /** A change; a new time is checked like a new booking, an unchanged time is not checked again. */
+    @Transactional
+    public Booked reschedule(UUID trainerId, UUID id, BookingDetails details, boolean allowConflict) {
+        BookingDetails before = get(trainerId, id).details();
+        if (!details.clientId().equals(before.clientId())) {
             clients.get(trainerId, details.clientId());
         }
-        return apply(trainerId, id, booking -> booking.change(details));
+        List<Clash> warnings = List.of();
+        if (!details.startsAt().equals(before.startsAt()) || !details.endsAt().equals(before.endsAt())) {
+            warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
+        }
+        return new Booked(apply(trainerId, id, booking -> booking.change(details)), warnings);
     }
 
     @Transactional

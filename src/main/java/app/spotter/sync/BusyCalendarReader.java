@@ -1,0 +1,21 @@
+package app.spotter.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The optional part of an adapter that reads busy times from the trainer's own calendars (a calendar service
+ * without calendars, such as email, has none: see {@link CalendarProvider#busyCalendars()}). Both calls are
+ * remote: never inside a database transaction.
+ */
+public interface BusyCalendarReader {
+
+    /** Every event calendar of the account. */
+    List<ExternalCalendar> calendars(Connection connection) throws SyncFailure;
+
+    /**
+     * Busy intervals of {@code calendar} overlapping [from, to): recurring events expanded with their exceptions;
+     * transparent, cancelled and declined events and Spotter's own left out.
+     */
+    BusyRead busy(Connection connection, ExternalCalendar calendar, Instant from, Instant to) throws SyncFailure;
+}
