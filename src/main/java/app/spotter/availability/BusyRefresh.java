@@ -38,11 +38,13 @@ class BusyRefresh {
     private final CalendarSync sync;
     private final BusyStore store;
     private final Clock clock;
+    private final app.spotter.trainer.Trainers trainers;
 
-    BusyRefresh(CalendarSync sync, BusyStore store, Clock clock) {
+    BusyRefresh(CalendarSync sync, BusyStore store, Clock clock, app.spotter.trainer.Trainers trainers) {
         this.sync = sync;
         this.store = store;
         this.clock = clock;
+        this.trainers = trainers;
     }
 
     /** Refreshes when any busy calendar was last read longer ago than {@link #FRESH} (or never). */
@@ -110,7 +112,7 @@ class BusyRefresh {
     private void read(UUID trainerId, BusyCalendar calendar, ExternalCalendar external, Instant from, Instant to) {
         Provider provider = Provider.fromValue(calendar.provider()).orElseThrow();
         try {
-            BusyRead read = sync.busy(trainerId, external, provider, from, to);
+            BusyRead read = sync.busy(trainerId, external, provider, from, to, trainers.zone(trainerId));
             List<BusyTime> intervals = read.intervals().stream()
                     .map(b -> new BusyTime(b.start(), b.end(), calendar.id(), b.allDay())).toList();
             store.replace(trainerId, calendar.id(), intervals, read.version(), from);

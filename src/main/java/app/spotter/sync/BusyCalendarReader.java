@@ -16,6 +16,9 @@ public interface BusyCalendarReader {
     /**
      * Busy intervals of {@code calendar} overlapping [from, to): recurring events expanded with their exceptions;
      * transparent, cancelled and declined events and Spotter's own left out.
+     *
+     * @param zone the trainer's zone, where floating and all-day times are read
      */
-    BusyRead busy(Connection connection, ExternalCalendar calendar, Instant from, Instant to) throws SyncFailure;
+    BusyRead busy(Connection connection, ExternalCalendar calendar, Instant from, Instant to,
+            java.time.ZoneId zone) throws SyncFailure;
 }

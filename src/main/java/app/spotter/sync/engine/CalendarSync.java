@@ -222,13 +222,14 @@ public class CalendarSync {
 
     /** Reads one calendar's busy intervals in [from, to) (a remote call: never inside a transaction). */
     public app.spotter.sync.BusyRead busy(UUID trainerId, app.spotter.sync.ExternalCalendar calendar,
-            Provider provider, java.time.Instant from, java.time.Instant to) throws SyncFailure {
+            Provider provider, java.time.Instant from, java.time.Instant to, java.time.ZoneId zone)
+            throws SyncFailure {
         ConnectionStore.Stored stored = connections.find(trainerId, provider)
                 .filter(s -> s.state() == ConnectionStore.State.ACTIVE)
                 .orElseThrow(() -> SyncFailure.auth(provider.value() + " is not connected."));
         app.spotter.sync.BusyCalendarReader reader = registry.find(provider)
                 .flatMap(CalendarProvider::busyCalendars)
                 .orElseThrow(() -> SyncFailure.permanent(provider.value() + " has no calendars to read.", null));
-        return reader.busy(stored.connection(), calendar, from, to);
+        return reader.busy(stored.connection(), calendar, from, to, zone);
     }
 }
