@@ -22,6 +22,13 @@ class BusyStore {
         this.jdbc = jdbc;
     }
 
+    /** Trainers with at least one busy calendar whose last read is older than {@code before} (or never done). */
+    List<UUID> trainersDue(Instant before, int limit) {
+        return jdbc.sql("SELECT DISTINCT trainer_id FROM busy_calendars WHERE busy AND NOT is_spotter_calendar "
+                        + "AND (last_read IS NULL OR last_read < ?) LIMIT ?")
+                .params(Timestamp.from(before), limit).query(UUID.class).list();
+    }
+
     List<BusyCalendar> calendars(UUID trainerId) {
         return jdbc.sql("SELECT * FROM busy_calendars WHERE trainer_id = ? ORDER BY provider, is_spotter_calendar, "
                         + "lower(name), id")
