@@ -44,6 +44,17 @@ public class Availability {
         repository.saveHours(trainerId, hours);
     }
 
+    /**
+     * Applies a {@code PUT /availability/hours} body (absent fields keep their value) and returns the result.
+     *
+     * @throws ApiProblem naming every invalid field; nothing is changed then
+     */
+    public WorkingHours updateHours(UUID trainerId, tools.jackson.databind.JsonNode body) {
+        WorkingHours hours = HoursRequest.read(body, hours(trainerId));
+        repository.saveHours(trainerId, hours);
+        return hours;
+    }
+
     public List<TimeOff> timeOff(UUID trainerId, Instant from, Instant to) {
         return repository.timeOff(trainerId, from, to);
     }

@@ -63,9 +63,7 @@ class AvailabilityApi {
     @PutMapping("/api/v1/availability/hours")
     HoursView setHours(@RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
-        WorkingHours hours = HoursRequest.read(body, availability.hours(trainerId));
-        availability.setHours(trainerId, hours);
-        return view(hours);
+        return view(availability.updateHours(trainerId, body));
     }
 
     @GetMapping("/api/v1/availability/time-off")

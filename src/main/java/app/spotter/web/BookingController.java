@@ -45,8 +45,11 @@ class BookingController {
     private final Clients clients;
     private final Preferences preferences;
     private final SessionWords words;
+    private final app.spotter.booking.Conflicts conflicts;
 
-    BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words) {
+    BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words,
+            app.spotter.booking.Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.bookings = bookings;
         this.clients = clients;
         this.preferences = preferences;
@@ -69,13 +72,17 @@ class BookingController {
         UUID trainerId = CurrentTrainer.id();
         BookingForm input = BookingForm.read(form, zone(), false);
         try {
-            Booking booking = bookings.create(trainerId, BookingRequest.read(input.json(), null));
+            conflicts.refresh(trainerId);
+            Bookings.Booked booked = bookings.book(trainerId, BookingRequest.read(input.json(), null),
+                    anyway(form));
+            Booking booking = booked.booking();
             boolean past = words.inThePast(booking);
+            String warnings = warnings(booked);
             return done(booking, words.whose(booking) + " booked for " + words.when(booking) + "."
-                    + (past ? " Note: that time is in the past." : ""), past ? "warning" : "ok", null, request,
-                    response);
+                    + (past ? " Note: that time is in the past." : "") + warnings,
+                    past || !warnings.isEmpty() ? "warning" : "ok", null, request, response);
         } catch (ApiProblem problem) {
-            return formPage(model, request, null, form, input.errors(problem));
+            return conflictOr(model, request, null, form, input, problem);
         }
     }
 
@@ -92,7 +99,9 @@ class BookingController {
         Booking current = bookings.get(trainerId, id);
         BookingForm input = BookingForm.read(form, zone(), true);
         try {
-            Booking changed = bookings.change(trainerId, id, BookingRequest.read(input.json(), current.details()));
+            conflicts.refresh(trainerId);
+            Booking changed = bookings.reschedule(trainerId, id, BookingRequest.read(input.json(), current.details()),
+                    anyway(form)).booking();
             if (onlyTimeChanged(current, changed)) {
                 // a reschedule can be undone: the page moves it back to where it was
                 return done(changed, words.whose(changed) + " moved to " + words.when(changed) + ".", "ok",
@@ -104,7 +113,7 @@ class BookingController {
             return done(changed, words.whose(changed) + " on " + words.when(changed) + " saved.", "ok", null,
                     request, response);
         } catch (ApiProblem problem) {
-            return formPage(model, request, current, form, input.errors(problem));
+            return conflictOr(model, request, current, form, input, problem);
         }
     }
 
@@ -131,6 +140,30 @@ class BookingController {
             model.addAttribute("problem", problem.getMessage());
             return confirmCancel(id, model, request);
         }
+    }
+
+    private static boolean anyway(Map<String, String> form) {
+        return "true".equals(form.get("allow_conflict"));
+    }
+
+    private static String warnings(Bookings.Booked booked) {
+        StringBuilder text = new StringBuilder();
+        booked.warnings().forEach(w -> text.append(' ').append(w.message()));
+        return text.toString();
+    }
+
+    /**
+     * Time off or a busy calendar (a 409 that names what it clashes with): the form shows why, and offers "Book
+     * anyway", which sends the same form with allow_conflict. Another session at that time is no such choice.
+     */
+    private String conflictOr(Model model, HttpServletRequest request, Booking booking, Map<String, String> form,
+            BookingForm input, ApiProblem problem) {
+        if (problem.status() == org.springframework.http.HttpStatus.CONFLICT && !problem.errors().isEmpty()) {
+            model.addAttribute("conflict", true);
+            return formPage(model, request, booking, form,
+                    FormErrors.none().with("starts_at", problem.errors().getFirst().message()));
+        }
+        return formPage(model, request, booking, form, input.errors(problem));
     }
 
     private String formPage(Model model, HttpServletRequest request, Booking booking, Map<String, String> form,
