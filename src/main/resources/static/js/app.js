@@ -241,6 +241,8 @@
       },
       eventClick: function (info) {
         info.jsEvent.preventDefault();
+        // Busy and Time off blocks are not sessions: there is nothing of theirs to open
+        if (info.event.display === 'background') { return; }
         open(el.dataset.bookingsUrl + info.event.id + '/edit');
       },
       eventDrop: move,

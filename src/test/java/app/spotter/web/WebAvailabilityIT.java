@@ -38,8 +38,14 @@ class WebAvailabilityIT extends BrowserIT {
         // the settings page: afternoons only on Tuesdays
         page.navigate(url("/app/availability"));
         page.getByLabel("Tuesday").fill("13:00-19:00");
+        page.getByLabel("Monday").fill("25:00-26:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save working hours")).click();
+        assertThat(page.locator(".field-error").first()).containsText("06:00");
+        assertThat(page.getByLabel("Tuesday")).hasValue("13:00-19:00");
+        page.getByLabel("Monday").fill("");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save working hours")).click();
         assertThat(page.getByText("Working hours saved.")).isVisible();
+        assertThat(page.getByLabel("Tuesday")).hasValue("13:00-19:00");
         assertThat(trainer.api().get("/api/v1/availability/hours").json().get("weekly").get("TU").get(0)
                 .get("from").stringValue()).isEqualTo("13:00");
 

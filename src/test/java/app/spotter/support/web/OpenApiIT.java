@@ -53,7 +53,17 @@ class OpenApiIT extends SpotterIT {
             "GET /api/v1/me/export",
             "GET /api/v1/clients/{id}/export",
             "POST /api/v1/clients/{id}/erase",
-            "DELETE /api/v1/me");
+            "DELETE /api/v1/me",
+            "GET /api/v1/availability/hours",
+            "PUT /api/v1/availability/hours",
+            "GET /api/v1/availability/time-off",
+            "POST /api/v1/availability/time-off",
+            "GET /api/v1/availability/time-off/{id}",
+            "DELETE /api/v1/availability/time-off/{id}",
+            "GET /api/v1/calendar-sync/calendars",
+            "PATCH /api/v1/calendar-sync/calendars/{id}",
+            "GET /api/v1/busy",
+            "GET /api/v1/availability/slots");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
