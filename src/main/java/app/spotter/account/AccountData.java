@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * the feed URL) are never part of an export.
  */
 @Service
-class AccountData {
+public class AccountData {
 
     record ClientExport(UUID id, String firstName, String lastName, String email, String phone,
             Instant consentGivenAt, List<BookingView> sessions) {}

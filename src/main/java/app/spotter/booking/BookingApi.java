@@ -53,10 +53,11 @@ class BookingApi {
     ResponseEntity<JsonNode> create(@RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), null);
+        BookingRequest.Participants who = BookingRequest.participants(JsonFields.of(body, BookingRequest.FIELDS), null);
         boolean allowConflict = BookingRequest.allowConflict(body);
         // busy calendars are read (when stale) before the transaction: a slow calendar holds no database lock
         conflicts.refresh(trainerId);
-        Bookings.Booked booked = bookings.book(trainerId, details, allowConflict);
+        Bookings.Booked booked = bookings.book(trainerId, details, who.clientIds(), who.capacity(), allowConflict);
         return ResponseEntity.status(HttpStatus.CREATED).body(withWarnings(booked, zone(trainerId)));
     }
 
@@ -119,17 +120,42 @@ class BookingApi {
         UUID trainerId = CurrentTrainer.id();
         Booking current = bookings.get(trainerId, id);
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), current.details());
+        BookingRequest.Participants who = BookingRequest.participants(
+                JsonFields.of(body, BookingRequest.FIELDS), current);
         boolean allowConflict = BookingRequest.allowConflict(body);
         if (!details.startsAt().equals(current.details().startsAt())) {
             conflicts.refresh(trainerId);
         }
-        return withWarnings(bookings.reschedule(trainerId, id, details, allowConflict), zone(trainerId));
+        return withWarnings(bookings.reschedule(trainerId, id, details, who.clientIds(), who.capacity(),
+                allowConflict), zone(trainerId));
     }
 
+    /** The body is optional: {@code {"reason": "..."}}. */
     @PostMapping("/{id}/cancel")
-    BookingView cancel(@PathVariable UUID id) {
+    BookingView cancel(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
-        return BookingView.of(bookings.cancel(trainerId, id), zone(trainerId));
+        String reason = null;
+        if (body != null && !body.isNull() && !(body.isObject() && body.isEmpty())) {
+            JsonFields f = JsonFields.of(body, Set.of("reason"));
+            reason = f.text("reason", false, 500);
+            f.validate();
+        }
+        return BookingView.of(bookings.cancel(trainerId, id, reason), zone(trainerId));
+    }
+
+    /** {@code {client_id, status: attended | no_show | late_cancel}} for one participant. */
+    @PostMapping("/{id}/attendance")
+    BookingView attendance(@PathVariable UUID id, @RequestBody JsonNode body) {
+        UUID trainerId = CurrentTrainer.id();
+        JsonFields f = JsonFields.of(body, Set.of("client_id", "status"));
+        UUID clientId = f.uuid("client_id", true);
+        String status = f.text("status", true, 20);
+        Attendance attendance = status == null ? null : Attendance.fromValue(status).orElse(null);
+        if (status != null && attendance == null) {
+            f.reject("status", "must be one of attended, no_show, late_cancel");
+        }
+        f.validate();
+        return BookingView.of(bookings.markAttendance(trainerId, id, clientId, attendance), zone(trainerId));
     }
 
     @DeleteMapping("/{id}")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -22,6 +23,19 @@ class BookingRepository {
 
     private static final String COLUMNS =
             "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence";
+
+    /**
+     * What every read selects: the row plus its participants as {@code "<client id>:<attendance>,..."} in order
+     * (one subquery per row, on the participants' primary key). A row without participant rows (written by code
+     * that knows only client_id) reads as its one client.
+     */
+    private static final String READ = COLUMNS + ", capacity, cancel_reason, late_cancel, "
+            + "(SELECT string_agg(p.client_id::text || ':' || COALESCE(p.attendance, ''), ',' ORDER BY p.position)"
+            + " FROM booking_participants p WHERE p.booking_id = bookings.id) AS participant_list";
+
+    /** "The booking has this client" (two bind parameters, both the client's id). */
+    private static final String HAS_CLIENT = "(client_id = ? OR EXISTS (SELECT 1 FROM booking_participants p "
+            + "WHERE p.booking_id = bookings.id AND p.client_id = ?))";
 
     /** Rows fetched per round trip when streaming (PostgreSQL uses a cursor only inside a transaction). */
     static final int STREAM_FETCH_SIZE = 500;
@@ -42,13 +56,52 @@ class BookingRepository {
      */
     boolean insertUnlessOverlapping(Booking b) {
         BookingDetails d = b.details();
-        return jdbc.sql("INSERT INTO bookings (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        boolean inserted = jdbc.sql("INSERT INTO bookings (" + COLUMNS + ", capacity) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND tstzrange(starts_at, ends_at) && tstzrange(?, ?))")
                 .params(b.id(), b.trainerId(), d.clientId(), ts(d.startsAt()), ts(d.endsAt()),
                         d.sessionType().value(), d.location(), d.notes(), d.colorHex(), b.status().value(),
-                        b.sequence(), b.trainerId(), ts(d.startsAt()), ts(d.endsAt()))
+                        b.sequence(), b.ownCapacity(), b.trainerId(), ts(d.startsAt()), ts(d.endsAt()))
                 .update() == 1;
+        if (inserted) {
+            saveParticipants(b);
+        }
+        return inserted;
+    }
+
+    /**
+     * Writes the participants as the aggregate holds them: those who left go, the others are upserted with their
+     * position and attendance (the time of a mark changes only with the mark).
+     */
+    private void saveParticipants(Booking b) {
+        String ids = b.clientIds().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        jdbc.sql("DELETE FROM booking_participants WHERE booking_id = ? AND trainer_id = ? "
+                        + "AND client_id <> ALL (CAST(? AS uuid[]))")
+                .params(b.id(), b.trainerId(), ids).update();
+        int position = 0;
+        for (Participant p : b.participants()) {
+            jdbc.sql("""
+                    INSERT INTO booking_participants (booking_id, trainer_id, client_id, position, attendance,
+                                                      attendance_marked_at)
+                    VALUES (?, ?, ?, ?, ?, CASE WHEN CAST(? AS varchar) IS NULL THEN NULL ELSE NOW() END)
+                    ON CONFLICT (booking_id, client_id) DO UPDATE
+                       SET position = EXCLUDED.position, attendance = EXCLUDED.attendance,
+                           attendance_marked_at = CASE
+                               WHEN booking_participants.attendance IS NOT DISTINCT FROM EXCLUDED.attendance
+                               THEN booking_participants.attendance_marked_at ELSE EXCLUDED.attendance_marked_at END""")
+                    .params(b.id(), b.trainerId(), p.clientId(), position++, attendance(p), attendance(p))
+                    .update();
+        }
+    }
+
+    /** Saves attendance marks only (they are not a calendar change, so the booking row stays as it is). */
+    void saveAttendance(Booking b) {
+        saveParticipants(b);
+    }
+
+    private static String attendance(Participant p) {
+        return p.attendance() == null ? null : p.attendance().value();
     }
 
     /** Saves a changed aggregate; false when someone else changed it since it was loaded (optimistic lock). */
@@ -56,22 +109,28 @@ class BookingRepository {
         BookingDetails d = b.details();
         return jdbc.sql("""
                 UPDATE bookings SET client_id = ?, starts_at = ?, ends_at = ?, session_type = ?, location = ?,
-                       notes = ?, color_hex = ?, status = ?, sequence = ?, updated_at = NOW()
+                       notes = ?, color_hex = ?, status = ?, sequence = ?, capacity = ?, cancel_reason = ?,
+                       late_cancel = ?, updated_at = NOW()
                 WHERE id = ? AND trainer_id = ? AND sequence = ?""")
                 .params(d.clientId(), ts(d.startsAt()), ts(d.endsAt()), d.sessionType().value(), d.location(),
-                        d.notes(), d.colorHex(), b.status().value(), b.sequence(), b.id(), b.trainerId(),
-                        b.loadedSequence())
-                .update() == 1;
+                        d.notes(), d.colorHex(), b.status().value(), b.sequence(), b.ownCapacity(),
+                        b.cancelReason(), b.lateCancel(), b.id(), b.trainerId(), b.loadedSequence())
+                .update() == 1 && saved(b);
+    }
+
+    private boolean saved(Booking b) {
+        saveParticipants(b);
+        return true;
     }
 
     Optional<Booking> find(UUID trainerId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE id = ? AND trainer_id = ?")
+        return jdbc.sql("SELECT " + READ + " FROM bookings WHERE id = ? AND trainer_id = ?")
                 .params(id, trainerId).query(BookingRepository::map).optional();
     }
 
     /** Bookings overlapping [from, to); either end may be open. Deleted ones are not the trainer's to see. */
     List<Booking> between(UUID trainerId, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + READ + """
                  FROM bookings
                 WHERE trainer_id = ? AND status <> 'deleted'
                   AND (CAST(? AS timestamptz) IS NULL OR ends_at > ?)
@@ -86,7 +145,7 @@ class BookingRepository {
      * the given key when there is one. At most {@code limit} rows are read.
      */
     List<Booking> page(UUID trainerId, Instant from, Instant to, Instant afterStart, UUID afterId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + READ + """
                  FROM bookings
                 WHERE trainer_id = ? AND status <> 'deleted'
                   AND (CAST(? AS timestamptz) IS NULL OR ends_at > ?)
@@ -100,7 +159,7 @@ class BookingRepository {
     }
 
     List<Booking> scheduledFrom(UUID trainerId, Instant from) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
+        return jdbc.sql("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND ends_at > ? ORDER BY starts_at, id")
                 .params(trainerId, ts(from)).query(BookingRepository::map).list();
     }
@@ -111,7 +170,7 @@ class BookingRepository {
      * transaction, or the driver reads the whole result first.
      */
     void streamScheduled(UUID trainerId, Instant from, Instant to, Consumer<Booking> each) {
-        streaming.query("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
+        streaming.query("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND ends_at > ? AND starts_at < ? ORDER BY starts_at, id",
                 (RowCallbackHandler) rs -> each.accept(map(rs, 0)), trainerId, ts(from), ts(to));
     }
@@ -132,8 +191,8 @@ class BookingRepository {
 
     /** The client's sessions the trainer still sees (not deleted), for erasure. */
     List<UUID> visibleIdsOfClient(UUID trainerId, UUID clientId) {
-        return jdbc.sql("SELECT id FROM bookings WHERE trainer_id = ? AND client_id = ? AND status <> 'deleted'")
-                .params(trainerId, clientId).query(UUID.class).list();
+        return jdbc.sql("SELECT id FROM bookings WHERE trainer_id = ? AND status <> 'deleted' AND " + HAS_CLIENT)
+                .params(trainerId, clientId, clientId).query(UUID.class).list();
     }
 
     /** Every booking the trainer still sees, for account deletion. */
@@ -150,8 +209,8 @@ class BookingRepository {
                          'cancelled', count(*) FILTER (WHERE status = 'cancelled'),
                          'minutes', COALESCE(sum(EXTRACT(EPOCH FROM ends_at - starts_at) / 60)
                                              FILTER (WHERE status = 'scheduled'), 0))::text
-                FROM bookings WHERE trainer_id = ? AND client_id = ?""")
-                .params(trainerId, clientId).query(String.class).single();
+                FROM bookings WHERE trainer_id = ? AND """ + HAS_CLIENT)
+                .params(trainerId, clientId, clientId).query(String.class).single();
     }
 
     /** Removes the free text of a client's sessions (notes and locations): personal information under POPIA. */
@@ -162,15 +221,43 @@ class BookingRepository {
 
     /** Every booking of the trainer, deleted ones excepted, in start order, to {@code each} (for export). */
     void streamVisible(UUID trainerId, Consumer<Booking> each) {
-        streaming.query("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND status <> 'deleted' "
+        streaming.query("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND status <> 'deleted' "
                         + "ORDER BY starts_at, id",
                 (RowCallbackHandler) rs -> each.accept(map(rs, 0)), trainerId);
     }
 
     List<Booking> visibleOfClient(UUID trainerId, UUID clientId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE trainer_id = ? AND client_id = ? "
-                        + "AND status <> 'deleted' ORDER BY starts_at, id")
-                .params(trainerId, clientId).query(BookingRepository::map).list();
+        return jdbc.sql("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND " + HAS_CLIENT
+                        + " AND status <> 'deleted' ORDER BY starts_at, id")
+                .params(trainerId, clientId, clientId).query(BookingRepository::map).list();
+    }
+
+    /** The client's visible sessions starting in [from, to) (either end open), in start order, at most limit. */
+    List<Booking> sessionsOfClient(UUID trainerId, UUID clientId, Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND " + HAS_CLIENT + """
+                   AND status <> 'deleted'
+                   AND (CAST(? AS timestamptz) IS NULL OR starts_at >= ?)
+                   AND (CAST(? AS timestamptz) IS NULL OR starts_at < ?)
+                 ORDER BY starts_at, id LIMIT ?""")
+                .params(trainerId, clientId, clientId, ts(from), ts(from), ts(to), ts(to), limit)
+                .query(BookingRepository::map).list();
+    }
+
+    /** A client's sessions and attendance starting in [from, to). */
+    AttendanceCounts counts(UUID trainerId, UUID clientId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE b.status = 'scheduled'),
+                       count(*) FILTER (WHERE p.attendance = 'attended'),
+                       count(*) FILTER (WHERE p.attendance = 'no_show'),
+                       count(*) FILTER (WHERE p.attendance = 'late_cancel'),
+                       count(*) FILTER (WHERE b.status = 'cancelled')
+                  FROM booking_participants p JOIN bookings b ON b.id = p.booking_id AND b.trainer_id = p.trainer_id
+                 WHERE p.trainer_id = ? AND p.client_id = ? AND b.status <> 'deleted'
+                   AND b.starts_at >= ? AND b.starts_at < ?""")
+                .params(trainerId, clientId, ts(from), ts(to))
+                .query((rs, n) -> new AttendanceCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5)))
+                .single();
     }
 
     Optional<Overlap> firstOverlap(UUID trainerId, UUID exceptId, Instant start, Instant end) {
@@ -182,6 +269,21 @@ class BookingRepository {
                 .params(trainerId, exceptId, ts(start), ts(end))
                 .query((rs, n) -> new Overlap(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
                 .optional();
+    }
+
+    /** The trainer's late-cancel window in hours (24 until they set one). */
+    int lateCancelHours(UUID trainerId) {
+        return jdbc.sql("SELECT COALESCE((SELECT late_cancel_hours FROM attendance_rules WHERE trainer_id = ?), "
+                        + Bookings.DEFAULT_LATE_CANCEL_HOURS + ")")
+                .param(trainerId).query(Integer.class).single();
+    }
+
+    void setLateCancelHours(UUID trainerId, int hours) {
+        jdbc.sql("""
+                INSERT INTO attendance_rules (trainer_id, late_cancel_hours) VALUES (?, ?)
+                ON CONFLICT (trainer_id) DO UPDATE SET late_cancel_hours = EXCLUDED.late_cancel_hours,
+                                                       updated_at = NOW()""")
+                .params(trainerId, hours).update();
     }
 
     /** Removes a deleted booking for good, once no calendar holds it any more. */
@@ -199,7 +301,22 @@ class BookingRepository {
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 SessionType.fromValue(rs.getString("session_type")).orElse(SessionType.ONE_ON_ONE),
                 rs.getString("location"), rs.getString("notes"), rs.getString("color_hex"));
+        Integer capacity = rs.getObject("capacity", Integer.class);
         return new Booking(rs.getObject("id", UUID.class), rs.getObject("trainer_id", UUID.class), details,
-                BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"));
+                BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"),
+                participants(rs.getString("participant_list"), details.clientId()),
+                capacity, rs.getString("cancel_reason"), rs.getBoolean("late_cancel"));
+    }
+
+    static List<Participant> participants(String list, UUID firstClient) {
+        if (list == null || list.isEmpty()) {
+            return List.of(new Participant(firstClient, null));
+        }
+        return java.util.Arrays.stream(list.split(",")).map(item -> {
+            int colon = item.indexOf(':');
+            String mark = item.substring(colon + 1);
+            return new Participant(UUID.fromString(item.substring(0, colon)),
+                    mark.isEmpty() ? null : Attendance.fromValue(mark).orElse(null));
+        }).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,9 @@ public final class BookingRequest {
     /** Book over time off or a busy calendar (the trainer's "Book anyway"); read by {@link #allowConflict}. */
     public static final String ALLOW_CONFLICT = "allow_conflict";
     static final Set<String> FIELDS = Set.of("client_id", "starts_at", "ends_at", "duration_minutes",
-            "session_type", "location", "notes", "color_hex", ALLOW_CONFLICT);
+            "session_type", "location", "notes", "color_hex", "client_ids", "capacity", ALLOW_CONFLICT);
+    /** The most clients one session may hold. */
+    static final int MAX_CAPACITY = 100;
     static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     private BookingRequest() {}
@@ -43,10 +46,47 @@ public final class BookingRequest {
         return value != null && value.isBoolean() && value.booleanValue();
     }
 
+    /**
+     * Who is in the session and how many it holds, as a body says.
+     *
+     * @param clientIds in order: {@code client_ids}, or {@code client_id} as a list of one, or else the current
+     * @param capacity the session's own capacity, or null for its session type's default
+     */
+    public record Participants(List<UUID> clientIds, Integer capacity) {}
+
+    /**
+     * Call after {@link #read}, which has already refused invalid ids.
+     *
+     * @param current the booking for PATCH, null for create
+     */
+    public static Participants participants(tools.jackson.databind.JsonNode body, Booking current) {
+        return participants(JsonFields.of(body, FIELDS), current);
+    }
+
+    static Participants participants(JsonFields f, Booking current) {
+        List<UUID> clientIds;
+        if (f.has("client_ids")) {
+            clientIds = f.uuids("client_ids", true, MAX_CAPACITY);
+        } else if (f.has("client_id") || current == null) {
+            clientIds = List.of(f.uuid("client_id", true));
+        } else {
+            clientIds = current.clientIds();
+        }
+        Integer capacity = f.has("capacity") ? f.integer("capacity", false, 1, MAX_CAPACITY)
+                : current == null ? null : current.ownCapacity();
+        f.validate();
+        return new Participants(clientIds, capacity);
+    }
+
     /** @param current the booking's details for PATCH, null for create */
     static BookingDetails read(JsonFields f, BookingDetails current) {
         boolean create = current == null;
-        UUID clientId = create || f.has("client_id") ? f.uuid("client_id", true) : current.clientId();
+        if (f.has("client_id") && f.has("client_ids")) {
+            f.reject("client_ids", "give either client_id or client_ids, not both");
+        }
+        List<UUID> clientIds = f.has("client_ids") ? f.uuids("client_ids", true, MAX_CAPACITY) : null;
+        UUID clientId = f.has("client_ids") ? (clientIds == null ? null : clientIds.getFirst())
+                : create || f.has("client_id") ? f.uuid("client_id", true) : current.clientId();
         OffsetDateTime start = create || f.has("starts_at") ? f.dateTime("starts_at", true) : null;
         OffsetDateTime end = f.dateTime("ends_at", false);
         Integer minutes = f.integer("duration_minutes", false, 5, 24 * 60);
@@ -70,6 +110,9 @@ public final class BookingRequest {
         String color = f.has("color_hex") || create ? f.text("color_hex", false, 7) : current.colorHex();
         if (color != null && !COLOR.matcher(color).matches()) {
             f.reject("color_hex", "must be a colour like #1E90FF");
+        }
+        if (f.has("capacity")) {
+            f.integer("capacity", false, 1, MAX_CAPACITY); // checked here so every invalid field is named at once
         }
         f.validate();
 

@@ -26,18 +26,23 @@ public class Bookings {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
             java.util.Locale.forLanguageTag("en-ZA"));
 
+    /** Until the trainer sets a late-cancel window, a cancellation less than a day ahead is late. */
+    static final int DEFAULT_LATE_CANCEL_HOURS = 24;
+
     private final BookingRepository repository;
     private final Clients clients;
     private final Trainers trainers;
     private final ApplicationEventPublisher publisher;
+    private final java.time.Clock clock;
     private final Conflicts conflicts;
 
     Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher,
-            Conflicts conflicts) {
+            java.time.Clock clock, Conflicts conflicts) {
         this.repository = repository;
         this.clients = clients;
         this.trainers = trainers;
         this.publisher = publisher;
+        this.clock = clock;
         this.conflicts = conflicts;
     }
 
@@ -47,15 +52,39 @@ public class Bookings {
     /** Books without overriding anything: time off or a busy calendar is a 409. */
     @Transactional
     public Booking create(UUID trainerId, BookingDetails details) {
-        return book(trainerId, details, false).booking();
+        return create(trainerId, details, List.of(details.clientId()), null);
     }
 
     /** @param allowConflict book over time off and busy calendars (the trainer said "book anyway") */
     @Transactional
     public Booked book(UUID trainerId, BookingDetails details, boolean allowConflict) {
-        clients.get(trainerId, details.clientId());
+        return book(trainerId, details, List.of(details.clientId()), null, allowConflict);
+    }
+
+    /**
+     * A session with 1..capacity clients; the overlap rule is about the trainer's time, so it is the same however
+     * many clients are in it.
+     *
+     * @param clientIds the participants in order (each a current client of the trainer)
+     * @param capacity the session's own capacity, or null for its session type's default
+     */
+    @Transactional
+    public Booking create(UUID trainerId, BookingDetails details, List<UUID> clientIds, Integer capacity) {
+        return book(trainerId, details, clientIds, capacity, false).booking();
+    }
+
+    /** A group or single session, checked by {@link Conflicts} (time off and busy calendars, unless overridden). */
+    @Transactional
+    public Booked book(UUID trainerId, BookingDetails details, List<UUID> clientIds, Integer capacity,
+            boolean allowConflict) {
+        clientIds.forEach(c -> clients.get(trainerId, c));
+        Booking booking;
+        try {
+            booking = Booking.schedule(UUID.randomUUID(), trainerId, details, clientIds, capacity);
+        } catch (Booking.InvalidParticipants e) {
+            throw ApiProblem.invalid("client_ids", e.getMessage());
+        }
         List<Clash> warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
-        Booking booking = Booking.schedule(UUID.randomUUID(), trainerId, details);
         saveNew(booking);
         publish(booking);
         return new Booked(booking, warnings);
@@ -124,9 +153,84 @@ public class Bookings {
         return new Booked(apply(trainerId, id, booking -> booking.change(details)), warnings);
     }
 
+    /**
+     * Details, participants and capacity in one change. A client added must be a current client of the trainer;
+     * one who stays keeps their attendance mark.
+     */
+    @Transactional
+    public Booking change(UUID trainerId, UUID id, BookingDetails details, List<UUID> clientIds,
+            Integer capacity) {
+        return reschedule(trainerId, id, details, clientIds, capacity, false).booking();
+    }
+
+    /** {@link #change(UUID, UUID, BookingDetails, List, Integer)}; a new time is checked by {@link Conflicts}. */
+    @Transactional
+    public Booked reschedule(UUID trainerId, UUID id, BookingDetails details, List<UUID> clientIds,
+            Integer capacity, boolean allowConflict) {
+        Booking current = get(trainerId, id);
+        List<UUID> before = current.clientIds();
+        clientIds.stream().filter(c -> !before.contains(c)).forEach(c -> clients.get(trainerId, c));
+        List<Clash> warnings = List.of();
+        if (!details.startsAt().equals(current.details().startsAt())
+                || !details.endsAt().equals(current.details().endsAt())) {
+            warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
+        }
+        return new Booked(apply(trainerId, id, booking -> booking.change(details, clientIds, capacity)), warnings);
+    }
+
     @Transactional
     public Booking cancel(UUID trainerId, UUID id) {
-        return apply(trainerId, id, Booking::cancel);
+        return cancel(trainerId, id, null);
+    }
+
+    /**
+     * Cancels with an optional reason. Inside the trainer's late-cancel window (from that many hours before the
+     * start, and after it) the cancellation is late, and every participant not yet marked is marked late_cancel.
+     */
+    @Transactional
+    public Booking cancel(UUID trainerId, UUID id, String reason) {
+        java.time.Duration window = java.time.Duration.ofHours(repository.lateCancelHours(trainerId));
+        Instant now = clock.instant();
+        return apply(trainerId, id, booking -> booking.cancel(reason,
+                !now.isBefore(booking.details().startsAt().minus(window))));
+    }
+
+    /** Marks one participant attended, no-show or late cancel; calendars are not told (nothing they show). */
+    @Transactional
+    public Booking markAttendance(UUID trainerId, UUID id, UUID clientId, Attendance attendance) {
+        Booking booking = get(trainerId, id);
+        try {
+            if (booking.mark(clientId, attendance, clock.instant())) {
+                repository.saveAttendance(booking);
+            }
+        } catch (Booking.IllegalBookingTransition e) {
+            throw ApiProblem.conflict(e.getMessage());
+        } catch (Booking.InvalidParticipants e) {
+            throw ApiProblem.invalid("client_id", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiProblem.conflict(e.getMessage());
+        }
+        return booking;
+    }
+
+    /** The client's sessions (scheduled and cancelled) starting in [from, to), either end open, at most limit. */
+    public List<Booking> sessionsOf(UUID trainerId, UUID clientId, Instant from, Instant to, int limit) {
+        return repository.sessionsOfClient(trainerId, clientId, from, to, limit);
+    }
+
+    /** A client's sessions and attendance marks for sessions starting in [from, to). */
+    public AttendanceCounts counts(UUID trainerId, UUID clientId, Instant from, Instant to) {
+        return repository.counts(trainerId, clientId, from, to);
+    }
+
+    /** Hours before a session's start from which a cancellation counts as late. */
+    public int lateCancelHours(UUID trainerId) {
+        return repository.lateCancelHours(trainerId);
+    }
+
+    @Transactional
+    public void setLateCancelHours(UUID trainerId, int hours) {
+        repository.setLateCancelHours(trainerId, hours);
     }
 
     /** Undoes a cancellation; refused (409) unless the booking is cancelled and its time is still free. */
@@ -149,7 +253,14 @@ public class Bookings {
     public String eraseSessionsOf(UUID trainerId, UUID clientId) {
         String counts = repository.anonymousCounts(trainerId, clientId);
         for (UUID id : repository.visibleIdsOfClient(trainerId, clientId)) {
-            apply(trainerId, id, Booking::delete);
+            Booking booking = get(trainerId, id);
+            List<UUID> others = booking.clientIds().stream().filter(c -> !c.equals(clientId)).toList();
+            if (others.isEmpty() || booking.status() != BookingStatus.SCHEDULED) {
+                apply(trainerId, id, Booking::delete);
+            } else {
+                // a group session goes on without them; they get a CANCEL, nobody else hears of it
+                apply(trainerId, id, b -> b.change(b.details(), others, b.ownCapacity()));
+            }
         }
         repository.clearDetailsOfClient(trainerId, clientId);
         return counts;
@@ -187,6 +298,8 @@ public class Bookings {
             decision.accept(booking);
         } catch (Booking.IllegalBookingTransition e) {
             throw ApiProblem.conflict(e.getMessage());
+        } catch (Booking.InvalidParticipants e) {
+            throw ApiProblem.invalid("client_ids", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("ends_at", e.getMessage());
         }

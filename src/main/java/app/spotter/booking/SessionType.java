@@ -28,6 +28,11 @@ public enum SessionType {
         return label;
     }
 
+    /** How many clients a session of this type holds unless the booking says otherwise. */
+    public int defaultCapacity() {
+        return this == GROUP ? 8 : 1;
+    }
+
     public static Optional<SessionType> fromValue(String value) {
         return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
     }

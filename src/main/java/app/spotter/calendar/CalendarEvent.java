@@ -3,6 +3,7 @@ package app.spotter.calendar;
 import app.spotter.booking.SessionType;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param uid iCalendar UID, {@code <booking uuid>@<uid domain>} (stable across every change)
  * @param sequence iCalendar SEQUENCE (RFC 5545 3.8.7.4), raised by every change
  * @param colorHex {@code #RRGGBB} or null when the trainer chose none
+ * @param clientIds every participant, in order (the first is {@code clientId}); each gets their own invitation
  */
 public record CalendarEvent(
         UUID bookingId,
@@ -28,9 +30,19 @@ public record CalendarEvent(
         ZoneId zone,
         String colorHex,
         int sequence,
-        boolean cancelled) {
+        boolean cancelled,
+        List<UUID> clientIds) {
+
+    /** A single-client event: its one participant is {@code clientId}. */
+    public CalendarEvent(UUID bookingId, UUID trainerId, UUID clientId, String uid, String summary,
+            SessionType sessionType, String location, Instant start, Instant end, ZoneId zone, String colorHex,
+            int sequence, boolean cancelled) {
+        this(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone, colorHex,
+                sequence, cancelled, clientId == null ? List.of() : List.of(clientId));
+    }
 
     public CalendarEvent {
+        clientIds = List.copyOf(clientIds);
         Objects.requireNonNull(bookingId, "bookingId");
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(summary, "summary");
@@ -45,13 +57,13 @@ public record CalendarEvent(
     /** The same event carrying another SEQUENCE (a copy that changed without the booking changing). */
     public CalendarEvent withSequence(int newSequence) {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                colorHex, newSequence, cancelled);
+                colorHex, newSequence, cancelled, clientIds);
     }
 
     /** The same event without the trainer's colour (a client's copy does not follow the trainer's display). */
     public CalendarEvent withoutColor() {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                null, sequence, cancelled);
+                null, sequence, cancelled, clientIds);
     }
 
     /** The CalDAV resource name and the Google event id both derive from the booking id (retry-safe creates). */

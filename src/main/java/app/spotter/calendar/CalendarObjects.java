@@ -91,6 +91,23 @@ public final class CalendarObjects {
      * SUMMARY per the sync contract: {@code <label> · <client name>}, or the label alone when the trainer hides
      * client names, and then the name appears nowhere (POPIA s10 minimality).
      */
+    /**
+     * The trainer's summary of a session that holds several clients: "Group session · 5/8", and with the names
+     * ("Group session · 2/8 · Ann Bee, Cas Dee") only when the trainer shows names. A session for one client reads
+     * as {@link #summaryFor(SessionType, String, boolean)}.
+     */
+    public static String summaryFor(SessionType type, List<String> clientDisplayNames, int capacity,
+            boolean showClientNames) {
+        if (capacity <= 1) {
+            return summaryFor(type, clientDisplayNames.isEmpty() ? null : clientDisplayNames.getFirst(),
+                    showClientNames);
+        }
+        String summary = type.label() + " · " + clientDisplayNames.size() + "/" + capacity;
+        List<String> names = clientDisplayNames.stream().filter(Objects::nonNull).map(Texts::oneLine)
+                .filter(n -> !n.isEmpty()).toList();
+        return showClientNames && !names.isEmpty() ? summary + " · " + String.join(", ", names) : summary;
+    }
+
     public static String summaryFor(SessionType type, String clientDisplayName, boolean showClientNames) {
         Objects.requireNonNull(type, "type");
         if (!showClientNames || clientDisplayName == null || Texts.oneLine(clientDisplayName).isEmpty()) {

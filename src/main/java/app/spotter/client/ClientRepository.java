@@ -121,8 +121,11 @@ class ClientRepository {
 
     /** Counts the client's sessions still on the calendar; they have to be cancelled before the client goes. */
     int scheduledBookings(UUID trainerId, UUID id) {
-        return jdbc.sql("SELECT count(*) FROM bookings WHERE trainer_id = ? AND client_id = ? AND status = 'scheduled'")
-                .params(trainerId, id).query(Integer.class).single();
+        return jdbc.sql("""
+                SELECT count(*) FROM bookings b WHERE b.trainer_id = ? AND b.status = 'scheduled'
+                   AND (b.client_id = ? OR EXISTS (SELECT 1 FROM booking_participants p
+                                                   WHERE p.booking_id = b.id AND p.client_id = ?))""")
+                .params(trainerId, id, id).query(Integer.class).single();
     }
 
     /**

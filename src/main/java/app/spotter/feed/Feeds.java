@@ -147,7 +147,7 @@ public class Feeds {
                 snapshot.from(), snapshot.to())) {
             bookings.streamScheduled(snapshot.trainerId(), snapshot.from(), snapshot.to(), b -> {
                 try {
-                    feed.write(events.of(b, byId.get(b.details().clientId()), prefs));
+                    feed.write(events.of(b, id -> java.util.Optional.ofNullable(byId.get(id)), prefs));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e); // the subscriber went away: stop reading rows
                 }

@@ -70,6 +70,15 @@ public interface CalendarProvider {
         return true;
     }
 
+    /**
+     * Why this calendar cannot be connected on this server as it is configured now, in words for the trainer
+     * (email without an SMTP server), or null when it can. A connect is refused with this reason rather than
+     * stored as a connection that could only fail.
+     */
+    default String cannotConnectReason() {
+        return null;
+    }
+
     /** A sentence the status shows next to this connection (e.g. whom invitations cannot reach), or null. */
     default String statusNote(Connection connection) {
         return null;

@@ -13,9 +13,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class TrainerAuthenticationProvider extends DaoAuthenticationProvider {
 
+    private final PasswordEncoder passwords;
+
     TrainerAuthenticationProvider(TrainerLogins logins, PasswordEncoder passwords) {
         super(logins);
         setPasswordEncoder(passwords);
+        this.passwords = passwords;
+    }
+
+    /** The password-check permit is taken before the account is looked up, as for API logins (see Trainers). */
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        try (var admitted = BoundedPasswordEncoder.admit(passwords)) {
+            return super.authenticate(authentication);
+        }
     }
 
     @Override

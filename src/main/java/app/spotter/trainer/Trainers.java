@@ -58,10 +58,11 @@ public class Trainers {
             throw ApiProblem.tooManyRequests("Too many failed logins for this account or from this address; "
                     + "try again in " + LoginThrottle.seconds(wait) + " s.", wait);
         });
-        var credentials = repository.credentials(email);
-        String hash = credentials.map(TrainerRepository.Credentials::passwordHash).orElse(dummyHash);
+        Optional<TrainerRepository.Credentials> credentials;
         boolean matches;
-        try {
+        try (var admitted = BoundedPasswordEncoder.admit(passwords)) {
+            credentials = repository.credentials(email);
+            String hash = credentials.map(TrainerRepository.Credentials::passwordHash).orElse(dummyHash);
             matches = passwords.matches(password, hash);
         } catch (BoundedPasswordEncoder.Busy e) {
             throttle.saturated(address);

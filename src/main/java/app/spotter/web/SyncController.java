@@ -68,6 +68,12 @@ class SyncController {
         return sync.googleConfigured();
     }
 
+    /** Why email invitations cannot be connected on this server (no SMTP), or null; the API answers the same. */
+    @ModelAttribute("emailUnavailable")
+    String emailUnavailable() {
+        return sync.cannotConnect(Provider.EMAIL).orElse(null);
+    }
+
     @GetMapping
     String page(Model model) {
         return page(model, new HashMap<>(), FormErrors.none());

@@ -51,4 +51,20 @@ class SummaryPrivacyTest {
             assertThat(unfolded).doesNotContain("Thandiwe").doesNotContain("Nkosi").doesNotContain("Müller");
         }
     }
+
+    @Test
+    void a_group_session_reads_its_count_against_its_capacity_and_names_only_when_shown() {
+        List<String> names = List.of("Ann Bee", "Cas Dee");
+        assertThat(CalendarObjects.summaryFor(SessionType.GROUP, names, 8, false)).isEqualTo("Group session · 2/8");
+        assertThat(CalendarObjects.summaryFor(SessionType.GROUP, names, 8, true))
+                .isEqualTo("Group session · 2/8 · Ann Bee, Cas Dee");
+    }
+
+    @Test
+    void a_session_for_one_client_reads_as_before() {
+        assertThat(CalendarObjects.summaryFor(SessionType.ONE_ON_ONE, List.of(CLIENT), 1, true))
+                .isEqualTo("1:1 session · " + CLIENT);
+        assertThat(CalendarObjects.summaryFor(SessionType.ONE_ON_ONE, List.of(CLIENT), 1, false))
+                .isEqualTo("1:1 session");
+    }
 }

@@ -69,6 +69,40 @@ public final class FaultyProxy implements AutoCloseable {
         server.start();
     }
 
+    private volatile int downStatus;
+    private volatile Duration downDelay = Duration.ZERO;
+    private final AtomicInteger downAnswered = new AtomicInteger();
+    private final AtomicInteger downInFlight = new AtomicInteger();
+    private final AtomicInteger downMostAtOnce = new AtomicInteger();
+
+    /**
+     * From now on the server is down: every request is answered {@code status} after {@code delay} (a failing
+     * server that still takes its time, so overlapping requests can be seen), until {@link #up()}.
+     */
+    public void down(int status, Duration delay) {
+        downDelay = delay;
+        downStatus = status;
+    }
+
+    public void up() {
+        downStatus = 0;
+    }
+
+    /** Requests answered while down. */
+    public int downAnswered() {
+        return downAnswered.get();
+    }
+
+    /** Forgets the most-at-once figure so far (e.g. what happened before a breaker parked). */
+    public void resetMostAtOnce() {
+        downMostAtOnce.set(downInFlight.get());
+    }
+
+    /** The most requests that were waiting for a "down" answer at one time. */
+    public int downMostAtOnce() {
+        return downMostAtOnce.get();
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
@@ -132,6 +166,18 @@ public final class FaultyProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            int down = downStatus;
+            if (down != 0) {
+                downMostAtOnce.accumulateAndGet(downInFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(downDelay.toMillis());
+                } finally {
+                    downInFlight.decrementAndGet();
+                }
+                downAnswered.incrementAndGet();
+                exchange.sendResponseHeaders(down, -1);
+                return;
+            }
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(failStatus, -1);
                 return;

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(StatementCounter.class)
 public abstract class SpotterIT {
 
     private static final Path DATA_DIR;

@@ -218,6 +218,84 @@ class AccountSecurityIT extends SpotterIT {
         assertThat(page.body()).contains("cannot send email").contains("operator").doesNotContain("Email me a link");
     }
 
+    @Test
+    void theAccountPageChangesThePasswordAndListsAndRevokesTokensWithoutShowingTheirSecrets() throws Exception {
+        String email = signUp();
+        String address = address();
+        var issued = anonymous().from(address).post("/api/v1/auth/tokens", """
+                {"email":"%s","password":"%s","name":"Phone app"}""".formatted(email, PASSWORD)).json();
+        String secret = issued.get("token").stringValue();
+        String session = browserLogin(email, PASSWORD);
+        FormBrowser browser = new FormBrowser(port);
+
+        HttpResponse<String> page = browser.get("/app/account", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Phone app", "Revoke", email).doesNotContain(secret);
+
+        HttpResponse<String> wrong = browser.post("/app/account/password", session, "current_password="
+                + enc("not it") + "&new_password=" + enc("a-much-better-passphrase") + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("current_password-error").contains("is not your current password");
+        HttpResponse<String> weak = browser.post("/app/account/password", session, "current_password="
+                + enc(PASSWORD) + "&new_password=" + enc("password123") + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(weak.body()).contains("new_password-error");
+        assertThat(new ApiClient(port, secret).get("/api/v1/me").status()).as("nothing changed yet").isEqualTo(200);
+
+        HttpResponse<String> changed = browser.post("/app/account/password", session, "current_password="
+                + enc(PASSWORD) + "&new_password=" + enc("a-much-better-passphrase") + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(new ApiClient(port, secret).get("/api/v1/me").status()).as("other tokens end").isEqualTo(401);
+        HttpResponse<String> after = browser.get("/app/account", session);
+        assertThat(after.statusCode()).as("the page's own session stays").isEqualTo(200);
+        assertThat(after.body()).contains("Password changed");
+
+        String next = anonymous().from(address).post("/api/v1/auth/tokens", """
+                {"email":"%s","password":"a-much-better-passphrase","name":"Laptop"}""".formatted(email)).json()
+                .get("token").stringValue();
+        HttpResponse<String> listed = browser.get("/app/account", session);
+        String id = new ApiClient(port, next).get("/api/v1/auth/tokens").json().valueStream()
+                .filter(t -> "Laptop".equals(t.get("name").stringValue())).findFirst().orElseThrow()
+                .get("id").stringValue();
+        HttpResponse<String> revoked = browser.post("/app/account/tokens/" + id + "/revoke", session,
+                "_csrf=" + enc(csrf(listed.body())));
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(new ApiClient(port, next).get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theAccountPageDownloadsTheTrainersDataWithoutSecrets() throws Exception {
+        String email = signUp();
+        String session = browserLogin(email, PASSWORD);
+
+        HttpResponse<String> export = new FormBrowser(port).get("/app/account/export", session);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(export.body()).contains(email, "Zanele Mokoena").doesNotContain("argon2", "password_hash");
+    }
+
+    @Test
+    void deletingTheAccountInTheBrowserAsksForThePasswordThenEndsTheSessionAndEveryLogin() throws Exception {
+        String email = signUp();
+        String session = browserLogin(email, PASSWORD);
+        FormBrowser browser = new FormBrowser(port);
+        HttpResponse<String> page = browser.get("/app/account", session);
+
+        HttpResponse<String> wrong = browser.post("/app/account/delete", session,
+                "password=" + enc("not my password") + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("password-error").contains("is not your password");
+        assertThat(browser.get("/app/calendar", session).statusCode()).as("still signed in").isEqualTo(200);
+
+        HttpResponse<String> deleted = browser.post("/app/account/delete", session,
+                "password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/login?deleted");
+        assertThat(browser.get("/app/calendar", session).statusCode()).isEqualTo(302);
+        assertThat(anonymous().from(address()).post("/api/v1/auth/tokens", login(email, PASSWORD)).status())
+                .isEqualTo(401);
+    }
+
     private String browserLogin(String email, String password) throws Exception {
         HttpResponse<String> page = new FormBrowser(port).get("/login", null);
         HttpResponse<String> login = new FormBrowser(port).post("/login", cookie(page), "email=" + enc(email)

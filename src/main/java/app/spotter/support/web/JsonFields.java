@@ -77,6 +77,28 @@ public final class JsonFields {
         return parsed(name, required, UUID::fromString, "must be a UUID");
     }
 
+    /** A list of 1..{@code maxCount} UUID strings; null when absent (or invalid: then it is rejected). */
+    public List<UUID> uuids(String name, boolean required, int maxCount) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return missing(name, required);
+        }
+        if (!node.isArray() || node.isEmpty() || node.size() > maxCount) {
+            reject(name, "must be a list of 1 to " + maxCount + " ids");
+            return null;
+        }
+        List<UUID> ids = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            try {
+                ids.add(UUID.fromString(item.isString() ? item.stringValue() : ""));
+            } catch (IllegalArgumentException e) {
+                reject(name, "must be a list of UUIDs");
+                return null;
+            }
+        }
+        return ids;
+    }
+
     /** An ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00+02:00. */
     public OffsetDateTime dateTime(String name, boolean required) {
         return parsed(name, required, OffsetDateTime::parse, "must be an ISO-8601 date-time with an offset");

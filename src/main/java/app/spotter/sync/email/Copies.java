@@ -7,6 +7,7 @@ import app.spotter.trainer.Trainer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The copies a booking's invitation should have now, each with a fingerprint of only what that copy shows.
  *
- * <p>The client's copy shows the time, duration, location, session type, cancellation and their own name; it never
+ * <p>Each participant has a copy of their own. A client's copy shows the time, duration, location, session type, cancellation and their own name; it never
  * depends on the trainer's display settings ({@code timezone_display}, {@code show_client_names}, colours), so
  * changing those sends clients nothing. The trainer's copy shows what their calendar shows.
  */
@@ -24,16 +25,18 @@ final class Copies {
 
     private Copies() {}
 
-    static List<Copy> of(Connection connection, CalendarEvent event, Client client, Trainer trainer) {
-        return Recipients.of(connection, event, client, trainer).stream()
-                .map(r -> r.isClient()
-                        ? new Copy(r, client.id(), hash(event.uid(), event.start(), event.end(),
-                                event.location(), event.sessionType().value(), event.cancelled(), r.summary(),
-                                r.name()))
-                        : new Copy(r, null, hash(event.uid(), event.start(), event.end(), event.location(),
-                                event.sessionType().value(), event.cancelled(), r.summary(), r.name(),
-                                event.zone().getId(), event.colorHex())))
-                .toList();
+    /** One copy per participant who can be written to, then the trainer's copy. */
+    static List<Copy> of(Connection connection, CalendarEvent event, List<Client> participants, Trainer trainer) {
+        List<Copy> copies = new ArrayList<>(participants.size() + 1);
+        for (Client client : participants) {
+            Recipients.client(connection, event, client).ifPresent(r -> copies.add(new Copy(r, client.id(),
+                    hash(event.uid(), event.start(), event.end(), event.location(), event.sessionType().value(),
+                            event.cancelled(), r.summary(), r.name()))));
+        }
+        Recipients.trainer(connection, event, trainer).ifPresent(r -> copies.add(new Copy(r, null,
+                hash(event.uid(), event.start(), event.end(), event.location(), event.sessionType().value(),
+                        event.cancelled(), r.summary(), r.name(), event.zone().getId(), event.colorHex()))));
+        return copies;
     }
 
     /** For the sync engine: all copies and who gets them, so a new or changed address is a change too. */

@@ -14,6 +14,7 @@ import app.spotter.sync.SyncFailure;
 import app.spotter.trainer.Trainer;
 import app.spotter.trainer.Trainers;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The email calendar: iMIP (RFC 6047) invitations, one copy per recipient (the trainer's address, the client).
+ * The email calendar: iMIP (RFC 6047) invitations, one copy per recipient (the trainer's address, each participant).
  * The sync engine decides when to look (its fingerprint covers every copy and who gets it); this provider then
  * decides per copy ({@link CopyDecision}) and sends only the copies whose content or recipient changed, remembering
  * each in {@link EmailCopyStore}. A failure for one recipient never stops another's copy; the engine retries what
@@ -70,6 +71,11 @@ class EmailCalendarProvider implements CalendarProvider {
     }
 
     @Override
+    public String cannotConnectReason() {
+        return sender.notConfiguredReason();
+    }
+
+    @Override
     public String statusNote(Connection connection) {
         return missingAddresses.note(connection);
     }
@@ -86,11 +92,18 @@ class EmailCalendarProvider implements CalendarProvider {
         List<SentCopy> sent = copies.find(connection.trainerId(), event.bookingId());
         Failures failures = new Failures();
         int highest = event.sequence();
-        for (boolean clientPlace : new boolean[] {false, true}) {
-            Copy copy = wanted.stream().filter(c -> c.client() == clientPlace).findFirst().orElse(null);
-            SentCopy last = sent.stream().filter(s -> s.client() == clientPlace).findFirst().orElse(null);
+        // one place per person: the trainer's copy, and each client's (so adding or removing a participant of a
+        // group session sends that person alone a REQUEST or CANCEL)
+        Set<String> places = new LinkedHashSet<>();
+        wanted.forEach(c -> places.add(place(c.client(), c.clientId())));
+        sent.forEach(c -> places.add(place(c.client(), c.clientId())));
+        for (String place : places) {
+            Copy copy = wanted.stream().filter(c -> place(c.client(), c.clientId()).equals(place)).findFirst()
+                    .orElse(null);
+            SentCopy last = sent.stream().filter(c -> place(c.client(), c.clientId()).equals(place)).findFirst()
+                    .orElse(null);
             highest = Math.max(highest, apply(connection, event,
-                    CopyDecision.decide(copy, last, event.sequence()), clientPlace, failures));
+                    CopyDecision.decide(copy, last, event.sequence()), failures));
         }
         failures.throwIfAny();
         return new RemoteEvent(event.uid(), String.valueOf(highest), null);
@@ -116,7 +129,7 @@ class EmailCalendarProvider implements CalendarProvider {
         }
         Failures failures = new Failures();
         for (SentCopy last : sent) {
-            apply(connection, event, CopyDecision.decide(null, last, event.sequence()), last.client(), failures);
+            apply(connection, event, CopyDecision.decide(null, last, event.sequence()), failures);
         }
         failures.throwIfAny();
     }
@@ -128,8 +141,7 @@ class EmailCalendarProvider implements CalendarProvider {
     }
 
     /** @return the highest SEQUENCE sent */
-    private int apply(Connection connection, CalendarEvent event, List<CopyStep> steps, boolean clientPlace,
-            Failures failures) {
+    private int apply(Connection connection, CalendarEvent event, List<CopyStep> steps, Failures failures) {
         int highest = -1;
         for (CopyStep step : steps) {
             switch (step) {
@@ -140,7 +152,7 @@ class EmailCalendarProvider implements CalendarProvider {
                     if (failure.isPresent() && failure.get().kind() != SyncFailure.Kind.PERMANENT) {
                         return highest; // the old address must hear first; a refused one never will
                     }
-                    copies.delete(connection.trainerId(), event.bookingId(), clientPlace);
+                    copies.delete(connection.trainerId(), event.bookingId(), cancel.old());
                     highest = Math.max(highest, cancel.sequence());
                 }
                 case CopyStep.Request request -> {
@@ -163,9 +175,13 @@ class EmailCalendarProvider implements CalendarProvider {
         if (event.cancelled()) {
             return List.of();
         }
-        Client client = event.clientId() == null ? null
-                : clients.find(connection.trainerId(), event.clientId()).orElse(null);
-        return Copies.of(connection, event, client, trainer(connection));
+        List<Client> participants = event.clientIds().stream()
+                .map(id -> clients.find(connection.trainerId(), id)).flatMap(Optional::stream).toList();
+        return Copies.of(connection, event, participants, trainer(connection));
+    }
+
+    private static String place(boolean client, java.util.UUID clientId) {
+        return client ? "client:" + clientId : "trainer";
     }
 
     private Trainer trainer(Connection connection) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code email_invitation_copies}: what each recipient last received of a booking, one row per place. */
+/** {@code email_invitation_copies}: what each recipient last received of a booking, one row per place (the trainer's copy, each client's). */
 @Repository
 class EmailCopyStore {
 
@@ -30,17 +30,21 @@ class EmailCopyStore {
                 INSERT INTO email_invitation_copies (booking_id, trainer_id, recipient, client_id, address,
                                                      fingerprint, sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (booking_id, recipient) DO UPDATE
-                   SET client_id = EXCLUDED.client_id, address = EXCLUDED.address,
+                ON CONFLICT (booking_id, recipient, COALESCE(client_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                DO UPDATE
+                   SET address = EXCLUDED.address,
                        fingerprint = EXCLUDED.fingerprint, sequence = EXCLUDED.sequence, sent_at = NOW()""")
                 .params(bookingId, trainerId, place(copy.client()), copy.clientId(), copy.address(),
                         copy.fingerprint(), copy.sequence())
                 .update();
     }
 
-    void delete(UUID trainerId, UUID bookingId, boolean client) {
-        jdbc.sql("DELETE FROM email_invitation_copies WHERE trainer_id = ? AND booking_id = ? AND recipient = ?")
-                .params(trainerId, bookingId, place(client)).update();
+    /** Forgets one place: the trainer's copy ({@code copy.clientId()} null) or one client's. */
+    void delete(UUID trainerId, UUID bookingId, SentCopy copy) {
+        jdbc.sql("""
+                DELETE FROM email_invitation_copies WHERE trainer_id = ? AND booking_id = ? AND recipient = ?
+                   AND client_id IS NOT DISTINCT FROM ?""")
+                .params(trainerId, bookingId, place(copy.client()), copy.clientId()).update();
     }
 
     private static String place(boolean client) {

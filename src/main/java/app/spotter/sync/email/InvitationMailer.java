@@ -41,6 +41,15 @@ class InvitationMailer {
         this.clock = clock;
     }
 
+    /** Why nothing can be sent from this server, or null when an SMTP server is configured. */
+    String notConfiguredReason() {
+        return mail.getIfAvailable() == null ? NOT_CONFIGURED : null;
+    }
+
+    static final String NOT_CONFIGURED = "Email sending is not set up on this Spotter server: it has no SMTP "
+            + "server configured (SPRING_MAIL_HOST). Ask whoever runs Spotter to set one up, then connect email "
+            + "invitations.";
+
     String fromAddress() {
         return fromAddress;
     }
@@ -48,8 +57,8 @@ class InvitationMailer {
     void send(Invitation invitation) throws SyncFailure {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            throw SyncFailure.transientFailure("Email sending is not set up on this Spotter server yet.", null,
-                    null);
+            // a connection made while mail was set up: keep the invitations (the circuit breaker paces the probes)
+            throw SyncFailure.transientFailure(NOT_CONFIGURED, null, null);
         }
         MimeMessage message = sender.createMimeMessage();
         try {

@@ -35,7 +35,7 @@ class MissingClientAddresses {
             return null;
         }
         Set<UUID> upcoming = bookings.scheduledFrom(trainerId, clock.instant()).stream()
-                .map(b -> b.details().clientId()).collect(Collectors.toSet());
+                .flatMap(b -> b.clientIds().stream()).collect(Collectors.toSet());
         long missing = clients.list(trainerId).stream()
                 .filter(c -> upcoming.contains(c.id()) && blank(c)).count();
         if (missing == 0) {

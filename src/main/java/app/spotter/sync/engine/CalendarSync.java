@@ -39,7 +39,7 @@ public class CalendarSync {
     private final MirrorStore mirrors;
     private final SyncQueue queue;
     private final Preferences preferences;
-        private final ProviderRegistry registry;
+    private final ProviderRegistry registry;
     private final TransactionTemplate tx;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
@@ -50,7 +50,7 @@ public class CalendarSync {
         this.mirrors = mirrors;
         this.queue = queue;
         this.preferences = preferences;
-                this.registry = registry;
+        this.registry = registry;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -94,14 +94,18 @@ public class CalendarSync {
         return first == null ? second : second == null ? first : first + " " + second;
     }
 
-    /** Pushes everything that is waiting, and checks every booking against every calendar, now. */
+    /**
+     * Pushes everything that is waiting, and asks every calendar that can be read back what changed there (one
+     * round each), now. A calendar in step costs that one round.
+     */
     @Transactional
     public void syncNow(UUID trainerId, Optional<Provider> provider) {
         provider.ifPresent(p -> connections.find(trainerId, p)
                 .orElseThrow(() -> new IllegalArgumentException(p.value() + " is not connected")));
         queue.now(trainerId);
         for (Provider connected : connections.connected(trainerId)) {
-            if (provider.isEmpty() || provider.get() == connected) {
+            if ((provider.isEmpty() || provider.get() == connected)
+                    && registry.find(connected).map(CalendarProvider::readsChanges).orElse(false)) {
                 queue.round(trainerId, connected);
             }
         }
@@ -143,8 +147,23 @@ public class CalendarSync {
         return registry.oauthConnector(Provider.GOOGLE).orElseThrow().authorizationUrl(trainerId);
     }
 
-    /** Email invitations: no secret, only who receives them. */
+    /**
+     * Why {@code provider} cannot be connected on this server now (email without SMTP), in words; empty when it
+     * can. The web page shows the same sentence the API answers with.
+     */
+    public Optional<String> cannotConnect(Provider provider) {
+        return registry.find(provider).map(CalendarProvider::cannotConnectReason);
+    }
+
+    /**
+     * Email invitations: no secret, only who receives them. Refused (422) while the server has no SMTP: such a
+     * connection could only retry for ever.
+     */
     public void connectEmail(UUID trainerId, String trainerAddress, boolean sendToClients) {
+        cannotConnect(Provider.EMAIL).ifPresent(reason -> {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Email cannot be sent from this server", reason,
+                    List.of());
+        });
         Map<String, String> settings = new LinkedHashMap<>();
         if (trainerAddress != null) {
             settings.put("trainer_address", trainerAddress);

@@ -77,8 +77,7 @@ class Drainer {
             Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
             Booking booking = bookings.findIncludingDeleted(trainerId, bookingId).orElse(null);
             if (mirror != null && booking != null) {
-                CalendarEvent event = events.of(booking, clients.find(trainerId, booking.details().clientId())
-                        .orElse(null), prefs);
+                CalendarEvent event = events.of(booking, id -> clients.find(trainerId, id), prefs);
                 try {
                     adapter.remove(connection, event, mirror.remote());
                 } catch (SyncFailure failure) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Safety net for the one race the generation counter cannot close alone: a change that commits after a job
  * cleared its pending row but before the job's task row was removed finds a task "already scheduled" and adds
- * none. Every due pending row without a task gets one here.
+ * none. Every due pending row without a task gets one here, and work held for a calendar that is no longer parked
+ * (disconnected, reconnected, or a release that raced a hold) is made due first.
  */
 @Component
 class OrphanSweep {
@@ -24,6 +25,7 @@ class OrphanSweep {
     }
 
     void run() {
+        pending.releaseUnparked(clock.instant());
         for (PendingStore.Due due : pending.orphans(clock.instant(), SyncQueue.RECONCILE.getTaskName(), 500)) {
             queue.schedule(due.trainerId(), due.bookingId(), clock.instant());
         }

@@ -13,10 +13,8 @@ import app.spotter.sync.store.Mirror;
 
 import app.spotter.calendar.CalendarEvent;
 import app.spotter.preferences.SyncPreferences;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,22 +32,30 @@ class ProviderStep {
     private final MirrorStore mirrors;
     private final StatusStore status;
     private final ProviderRegistry registry;
+    private final Breaker breaker;
 
-    ProviderStep(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry) {
+    ProviderStep(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
+            Breaker breaker) {
+        this.breaker = breaker;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
         this.registry = registry;
     }
 
-    /** @return a retry delay when the calendar failed transiently; empty when this calendar is settled */
-    Optional<Duration> reconcile(UUID trainerId, UUID bookingId, Provider provider, CalendarEvent desired,
+    StepResult reconcile(UUID trainerId, UUID bookingId, Provider provider, CalendarEvent desired,
             SyncPreferences prefs, int attempt) {
+        return reconcile(trainerId, bookingId, provider, desired, prefs, attempt, false);
+    }
+
+    /** @param probing this run is the parked connection's one probe: it may send */
+    StepResult reconcile(UUID trainerId, UUID bookingId, Provider provider, CalendarEvent desired,
+            SyncPreferences prefs, int attempt, boolean probing) {
         Optional<CalendarProvider> adapter = registry.find(provider);
         if (adapter.isEmpty() || !adapter.get().enabled(prefs)) {
             // an inactive calendar is always left alone (ReconcileDecision), so spare the two lookups: a job runs
             // per booking and per provider, and most trainers use one calendar (bulk pushes are round-trip bound)
-            return Optional.empty();
+            return StepResult.SETTLED;
         }
         Optional<ConnectionStore.Stored> stored = connections.find(trainerId, provider);
         boolean active = stored.isPresent() && stored.get().state() == ConnectionStore.State.ACTIVE;
@@ -57,20 +63,24 @@ class ProviderStep {
         SyncAction action = ReconcileDecision.decide(desired, mirror, active,
                 event -> adapter.orElseThrow().fingerprint(stored.orElseThrow().connection(), event));
         if (action instanceof SyncAction.Nothing) {
-            return Optional.empty();
+            return StepResult.SETTLED;
+        }
+        if (!breaker.maySend(stored.orElseThrow(), probing)) {
+            return StepResult.HELD; // parked: the probe alone talks to this calendar
         }
         Connection connection = stored.orElseThrow().connection();
         try {
             int delta = apply(adapter.orElseThrow(), connection, bookingId, action);
             status.pushed(trainerId, provider, delta);
-            return Optional.empty();
+            breaker.succeeded(trainerId, provider, stored.orElseThrow());
+            return StepResult.SETTLED;
         } catch (SyncFailure failure) {
-            return answer(trainerId, provider, failure, attempt);
+            return answer(trainerId, provider, failure, attempt, probing);
         } catch (MirrorStore.ConnectionGone gone) {
             // disconnected while this push was in flight: the calendar is no longer ours to track
             log.info("{} was disconnected for trainer {} during a push; nothing recorded", provider.value(),
                     trainerId);
-            return Optional.empty();
+            return StepResult.SETTLED;
         }
     }
 
@@ -111,28 +121,27 @@ class ProviderStep {
         }
     }
 
-    private Optional<Duration> answer(UUID trainerId, Provider provider, SyncFailure failure, int attempt) {
+    private StepResult answer(UUID trainerId, Provider provider, SyncFailure failure, int attempt,
+            boolean probing) {
         switch (failure.kind()) {
             case TRANSIENT -> {
-                // 5xx, 429, timeouts, rate limits: the calendar will recover; keep the work and back off
-                Duration delay = Backoff.delay(attempt + 1, failure.retryAfter(), ThreadLocalRandom.current());
-                status.failed(trainerId, provider, SyncStatus.ERROR,
-                        failure.getMessage() + " Spotter will retry automatically.");
-                log.info("{} sync for trainer {} failed transiently; retrying in {}", provider.value(), trainerId,
-                        delay);
-                return Optional.of(delay);
+                // 5xx, 429, timeouts, rate limits: the calendar will recover; keep the work and back off, alone
+                // below the breaker's threshold, else parked behind one probe
+                StepResult result = breaker.failed(trainerId, provider, probing, attempt, failure);
+                log.info("{} sync for trainer {} failed transiently: {}", provider.value(), trainerId, result);
+                return result;
             }
             case AUTH -> {
                 // 401 / invalid_grant: retrying cannot help until the trainer reconnects; the pending work stays
                 // and a reconnect reconciles everything (level-triggered)
                 connections.markNeedsReconnect(trainerId, provider);
                 status.failed(trainerId, provider, SyncStatus.NEEDS_RECONNECT, failure.getMessage());
-                return Optional.empty();
+                return StepResult.SETTLED;
             }
             case PERMANENT -> {
                 status.failed(trainerId, provider, SyncStatus.ERROR, failure.getMessage());
                 log.warn("{} refused a change for trainer {}: {}", provider.value(), trainerId, failure.getMessage());
-                return Optional.empty();
+                return StepResult.SETTLED;
             }
         }
         throw new IllegalStateException("unreachable");

@@ -66,22 +66,40 @@ class ReconcileJob {
     }
 
     Outcome run(UUID trainerId, UUID bookingId, int attempt) {
+        return run(trainerId, bookingId, attempt, null);
+    }
+
+    /** @param probing the parked connection this run probes (it alone may send there), or null */
+    Outcome run(UUID trainerId, UUID bookingId, int attempt, Provider probing) {
         OptionalLong generation = pending.generation(trainerId, bookingId);
         SyncPreferences prefs = preferences.get(trainerId);
         Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
-        CalendarEvent desired = booking.map(b -> events.of(b,
-                clients.find(trainerId, b.details().clientId()).orElse(null), prefs)).orElse(null);
+        CalendarEvent desired = booking.map(b -> events.of(b, id -> clients.find(trainerId, id), prefs))
+                .orElse(null);
 
         Duration retry = null;
+        boolean held = false;
         for (Provider provider : Provider.values()) {
-            Optional<Duration> providerRetry = step.reconcile(trainerId, bookingId, provider, desired, prefs, attempt);
-            if (providerRetry.isPresent() && (retry == null || providerRetry.get().compareTo(retry) > 0)) {
-                retry = providerRetry.get();
+            StepResult result = step.reconcile(trainerId, bookingId, provider, desired, prefs, attempt,
+                    provider == probing);
+            switch (result) {
+                case StepResult.Settled settled -> { }
+                case StepResult.Held h -> held = true;
+                case StepResult.RetryIn in -> {
+                    if (retry == null || in.after().compareTo(retry) > 0) {
+                        retry = in.after();
+                    }
+                }
             }
         }
         if (retry != null) {
             log.debug("booking {} will be retried in {}", bookingId, retry);
             return new Outcome.RetryLater(retry);
+        }
+        if (held) {
+            // a parked calendar still needs this booking: the work waits in sync_pending for the probe
+            return pending.hold(trainerId, bookingId, generation.orElse(-1)) ? new Outcome.Done()
+                    : new Outcome.RunAgain();
         }
         if (booking.isPresent() && booking.get().status() == BookingStatus.DELETED
                 && !mirrors.anyFor(trainerId, bookingId)) {

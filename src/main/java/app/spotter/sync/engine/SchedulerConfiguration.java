@@ -30,6 +30,7 @@ class SchedulerConfiguration {
     @Bean
     CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Bulkhead bulkhead, Clock clock) {
         return Tasks.custom(SyncQueue.RECONCILE)
+                .defaultPriority(com.github.kagkarlsson.scheduler.task.Priority.HIGH)
                 .onDeadExecutionRevive()
                 // an unexpected exception (a bug, the database away): try again later, never drop the work
                 .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
@@ -69,6 +70,7 @@ class SchedulerConfiguration {
     @Bean
     CustomTask<Void> syncRoundTask(SyncRound round, Bulkhead bulkhead, Clock clock) {
         return Tasks.custom(SyncQueue.ROUND)
+                .defaultPriority(com.github.kagkarlsson.scheduler.task.Priority.LOW)
                 .onFailure((complete, ops) -> ops.remove()) // a round is a check; the next one repeats it
                 .execute((instance, ctx) -> {
                     String[] parts = instance.getId().split(":");
@@ -82,6 +84,31 @@ class SchedulerConfiguration {
                         bulkhead.leave(trainerId);
                     }
                     return (complete, ops) -> ops.remove();
+                });
+    }
+
+    /** The one probe of a parked connection; it reschedules itself while the calendar still fails. */
+    @Bean
+    CustomTask<Void> probeTask(Probe probe, Bulkhead bulkhead, Clock clock) {
+        return Tasks.custom(SyncQueue.PROBE)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plusSeconds(30)))
+                .execute((instance, ctx) -> {
+                    String[] parts = instance.getId().split(":");
+                    UUID trainerId = UUID.fromString(parts[0]);
+                    if (!bulkhead.tryEnter(trainerId)) {
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                    }
+                    java.util.Optional<Instant> again;
+                    try {
+                        again = probe.run(trainerId, Provider.fromValue(parts[1]).orElseThrow());
+                    } finally {
+                        bulkhead.leave(trainerId);
+                    }
+                    if (again.isEmpty()) {
+                        return (complete, ops) -> ops.remove();
+                    }
+                    return (complete, ops) -> ops.reschedule(complete, again.get());
                 });
     }
 
@@ -113,25 +140,37 @@ class SchedulerConfiguration {
                 });
     }
 
-    /** Every few minutes each connection gets a round, so drift is repaired even if nobody presses "sync now". */
+    /**
+     * Every few minutes each connection that can be read back gets a round, so drift is repaired even if nobody
+     * presses "sync now". Each round is placed at its own fixed offset within the interval (a hash of the
+     * connection), so 10,000 rounds arrive evenly instead of in one burst; email, which cannot be read, gets none.
+     */
     @Bean
-    RecurringTask<Void> roundsTask(ConnectionStore connections, SyncQueue queue,
-            @Value("${spotter.sync.round-interval:PT5M}") Duration interval) {
+    RecurringTask<Void> roundsTask(ConnectionStore connections, SyncQueue queue, ProviderRegistry registry,
+            Clock clock, @Value("${spotter.sync.round-interval:PT5M}") Duration interval) {
         return Tasks.recurring("sync-rounds", FixedDelay.of(interval))
-                .execute((instance, ctx) -> connections.allActive()
-                        .forEach(c -> queue.round(c.getKey(), c.getValue())));
+                .execute((instance, ctx) -> {
+                    Instant start = clock.instant();
+                    connections.allActive().stream()
+                            .filter(c -> registry.find(c.getValue()).map(a -> a.readsChanges()).orElse(false))
+                            .forEach(c -> queue.roundAt(c.getKey(), c.getValue(),
+                                    RoundSpread.at(start, interval, c.getKey(), c.getValue())));
+                });
     }
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, CustomTask<ReconcileRequest> reconcileTask,
-            CustomTask<Void> syncRoundTask, CustomTask<Integer> drainTask, RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
+            CustomTask<Void> syncRoundTask, CustomTask<Integer> drainTask, CustomTask<Void> probeTask,
+            RecurringTask<Void> orphanSweepTask, RecurringTask<Void> roundsTask,
             @Value("${spotter.sync.threads:8}") int threads,
             @Value("${spotter.sync.heartbeat:PT10S}") Duration heartbeat,
             @Value("${spotter.sync.polling:PT2S}") Duration polling) {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), reconcileTask,
-                        syncRoundTask, drainTask)
+                        syncRoundTask, drainTask, probeTask)
                 .startTasks(orphanSweepTask, roundsTask)
                 .threads(threads)
+                // pushes (HIGH) before rounds (LOW) when both are due
+                .enablePriority()
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
                 // dead after 6 missed heartbeats (60 s by default): a killed instance's work resumes within 2 min

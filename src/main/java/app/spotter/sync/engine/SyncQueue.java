@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,6 +36,9 @@ class SyncQueue {
 
     /** Takes a disconnected calendar's events out of it; data = attempt. Instance id "trainer:provider". */
     static final TaskDescriptor<Integer> DRAIN = TaskDescriptor.of("drain-connection", Integer.class);
+
+    /** Tests a parked connection with one request (docs/architecture.md "Failures"). */
+    static final TaskDescriptor<Void> PROBE = TaskDescriptor.of("probe-connection");
 
     private final PendingStore pending;
     private final ObjectProvider<SchedulerClient> client;
@@ -90,10 +94,13 @@ class SyncQueue {
         }
     }
 
-    /** "Sync now": all waiting work for this trainer runs immediately, whatever the frequency. */
+    /**
+     * "Sync now": the work waiting for this trainer runs immediately, whatever the frequency. Only what waits: a
+     * booking whose calendars are in step needs no job (the caller adds one round per calendar to find drift), so
+     * pressing it with nothing to do costs one round, not one job per booking.
+     */
     void now(UUID trainerId) {
         Instant now = clock.instant();
-        pending.requestAll(trainerId, now);
         for (UUID bookingId : pending.makeDue(trainerId, now)) {
             schedule(trainerId, bookingId, now, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         }
@@ -101,14 +108,34 @@ class SyncQueue {
 
     /** A "what changed there?" round for one connection, as soon as possible. */
     void round(UUID trainerId, Provider provider) {
-        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).scheduledTo(clock.instant()),
+        roundAt(trainerId, provider, clock.instant());
+    }
+
+    /**
+     * A round at {@code at} (the periodic rounds spread them over the interval). Low priority: a worker that has
+     * a push and a round due takes the push first.
+     */
+    void roundAt(UUID trainerId, Provider provider, Instant at) {
+        client.getObject().schedule(ROUND.instance(trainerId + ":" + provider.value()).priority(Priority.LOW)
+                        .scheduledTo(at), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        if (!at.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
+    }
+
+    /** The one probe of a parked connection; instance id "trainer:provider". */
+    void probe(UUID trainerId, Provider provider, Instant at) {
+        client.getObject().schedule(PROBE.instance(trainerId + ":" + provider.value()).priority(Priority.HIGH)
+                        .scheduledTo(at),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
-        wakeAfterCommit();
+        if (!at.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
     }
 
     /** Starts (or keeps) the draining of a disconnected calendar, as soon as possible. */
     void drain(UUID trainerId, Provider provider) {
-        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0)
+        client.getObject().schedule(DRAIN.instance(trainerId + ":" + provider.value()).data(0).priority(Priority.HIGH)
                 .scheduledTo(clock.instant()), SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
         wakeAfterCommit();
     }
@@ -128,7 +155,8 @@ class SyncQueue {
         for (int look = 1; ; look++) {
             try {
                 client.getObject().schedule(RECONCILE.instance(bookingId.toString())
-                                .data(new ReconcileRequest(trainerId.toString(), 0)).scheduledTo(due),
+                                .data(new ReconcileRequest(trainerId.toString(), 0)).priority(Priority.HIGH)
+                                .scheduledTo(due),
                         options);
                 break;
             } catch (TaskInstanceCurrentlyExecutingException running) {

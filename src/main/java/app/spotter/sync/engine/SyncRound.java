@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * A sync round for one connection: one "what changed there?" request (RFC 6578 sync-collection, Google syncToken),
  * then repair. Spotter owns its events, so an event edited or deleted in the calendar is put back; changes whose
- * etag is the one Spotter itself wrote are echoes and cost nothing. With nothing changed a round is one request.
+ * etag is the one Spotter itself wrote are echoes and cost nothing. With nothing changed a round is one request
+ * and a constant number of statements, however many events the calendar holds (docs/BENCHMARKS.md "scale").
  */
 @Component
 class SyncRound {
@@ -56,8 +57,8 @@ class SyncRound {
         Optional<CalendarProvider> adapter = registry.find(provider);
         SyncPreferences prefs = preferences.get(trainerId);
         if (stored.isEmpty() || adapter.isEmpty() || stored.get().state() != ConnectionStore.State.ACTIVE
-                || !adapter.get().enabled(prefs)) {
-            return;
+                || !adapter.get().enabled(prefs) || stored.get().parkedUntil() != null) {
+            return; // a parked calendar hears from its probe alone
         }
         RemoteChanges changes;
         try {
@@ -72,13 +73,25 @@ class SyncRound {
             }
             return;
         }
-        repair(trainerId, provider, changes, prefs);
-        connections.saveSyncToken(trainerId, provider, changes.syncToken());
-        status.ok(trainerId, provider);
+        boolean anything = changes.fullResync() || !changes.changed().isEmpty() || !changes.removedIds().isEmpty();
+        if (anything) {
+            repair(trainerId, provider, changes, prefs);
+        }
+        if (!Objects.equals(changes.syncToken(), stored.get().syncToken())) {
+            connections.saveSyncToken(trainerId, provider, changes.syncToken());
+        }
+        // O(changes): only a full listing (a refused token) recounts the mirror; a quiet round touches one row
+        if (changes.fullResync()) {
+            status.ok(trainerId, provider);
+        } else {
+            status.roundOk(trainerId, provider);
+        }
     }
 
     private void repair(UUID trainerId, Provider provider, RemoteChanges changes, SyncPreferences prefs) {
-        Map<String, String> ours = mirrors.etags(trainerId, provider);
+        // our rows for what changed there; all of them only when the calendar was listed in full
+        Map<String, String> ours = changes.fullResync() ? mirrors.etags(trainerId, provider)
+                : mirrors.etags(trainerId, provider, union(changes.changed().keySet(), changes.removedIds()));
         Set<String> drifted = new HashSet<>();
         changes.changed().forEach((id, etag) -> {
             String mine = ours.get(id);
@@ -107,6 +120,12 @@ class SyncRound {
                 queue.schedule(trainerId, bookingId, now);
             }
         }
+    }
+
+    private static Set<String> union(Set<String> a, java.util.Collection<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void request(UUID trainerId, Provider provider, String externalId, SyncPreferences prefs) {

@@ -51,8 +51,8 @@ class GoogleConfiguration {
 
     @Bean
     GoogleCalendarProvider googleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth,
-            BoundedHttpTransport transport) {
-        return new GoogleCalendarProvider(endpoints, oauth, transport, TrainerRateLimiter.standard(),
+            BoundedHttpTransport transport, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new GoogleCalendarProvider(endpoints, oauth, transport, TrainerRateLimiter.shared(jdbc),
                 java.time.InstantSource.system());
     }
 }

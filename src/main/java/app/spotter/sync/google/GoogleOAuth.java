@@ -89,12 +89,25 @@ public final class GoogleOAuth {
         return new GoogleGrant(response.getRefreshToken());
     }
 
-    /** A valid access token for the connection, from the cache or freshly refreshed. */
+    /**
+     * A valid access token for the connection, from the cache or freshly refreshed. Single-flight per trainer:
+     * workers that miss the cache together wait for one refresh and share its token (8 workers made 8 refreshes).
+     */
     String accessToken(Connection connection) throws SyncFailure {
         String cached = cache.find(connection.trainerId(), connection.secret());
         if (cached != null) {
             return cached;
         }
+        synchronized (refreshing.computeIfAbsent(connection.trainerId(), id -> new Object())) {
+            cached = cache.find(connection.trainerId(), connection.secret());
+            return cached != null ? cached : refresh(connection);
+        }
+    }
+
+    /** One lock per trainer with Google (a few bytes each); a refresh is bounded by the transport's deadline. */
+    private final java.util.Map<UUID, Object> refreshing = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String refresh(Connection connection) throws SyncFailure {
         TokenResponse response;
         try {
             response = new RefreshTokenRequest(transport, json, new GenericUrl(endpoints.tokenUrl()), connection.secret())

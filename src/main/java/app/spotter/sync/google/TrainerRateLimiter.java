@@ -3,14 +3,14 @@ package app.spotter.sync.google;
 import app.spotter.sync.SyncFailure;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps each trainer under Google's per-user quota of 600 requests per minute
  * (https://developers.google.com/workspace/calendar/api/guides/quota), so a bulk push slows itself down instead of
  * collecting 403 rateLimitExceeded answers. Bucket of 50 plus 550 refills per minute: at most 600 in any minute.
+ * In production the bucket lives in PostgreSQL ({@link SharedRequestBudget}), so the limit holds for all
+ * instances together, not for each.
  *
  * <p>A short wait is slept through; a longer one becomes a TRANSIENT failure with retryAfter, so a sync worker
  * thread is never parked for long and the engine's backoff decides when to come back.
@@ -26,13 +26,17 @@ final class TrainerRateLimiter {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final InstantSource clock;
+    private final RequestBudget budget;
     private final Sleeper sleeper;
     private final Duration maxWait;
 
+    /** Counted in this JVM only. */
     TrainerRateLimiter(InstantSource clock, Sleeper sleeper, Duration maxWait) {
-        this.clock = clock;
+        this(RequestBudget.inMemory(BURST, REFILL, clock), sleeper, maxWait);
+    }
+
+    TrainerRateLimiter(RequestBudget budget, Sleeper sleeper, Duration maxWait) {
+        this.budget = budget;
         this.sleeper = sleeper;
         this.maxWait = maxWait;
     }
@@ -41,10 +45,15 @@ final class TrainerRateLimiter {
         return new TrainerRateLimiter(InstantSource.system(), d -> Thread.sleep(d), Duration.ofSeconds(2));
     }
 
+    /** Counted across every instance that shares this database (the production wiring). */
+    static TrainerRateLimiter shared(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new TrainerRateLimiter(new SharedRequestBudget(jdbc, BURST, REFILL), d -> Thread.sleep(d),
+                Duration.ofSeconds(2));
+    }
+
     void acquire(UUID trainerId) throws SyncFailure {
-        TokenBucket bucket = buckets.computeIfAbsent(trainerId, id -> new TokenBucket(BURST, REFILL, clock));
         Duration waited = Duration.ZERO;
-        for (Duration wait = bucket.tryTake(); !wait.isZero(); wait = bucket.tryTake()) {
+        for (Duration wait = budget.tryTake(trainerId); !wait.isZero(); wait = budget.tryTake(trainerId)) {
             waited = waited.plus(wait);
             if (waited.compareTo(maxWait) > 0) {
                 throw SyncFailure.transientFailure(

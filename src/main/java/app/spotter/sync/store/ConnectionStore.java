@@ -6,6 +6,8 @@ import app.spotter.sync.Connection;
 import app.spotter.sync.SyncStatus;
 
 import app.spotter.support.crypto.SecretBox;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,20 @@ public class ConnectionStore {
     /** DRAINING: disconnected with "remove events"; the engine is taking Spotter's events out of it. */
     public enum State { ACTIVE, NEEDS_RECONNECT, DRAINING }
 
-    public record Stored(Connection connection, State state, String syncToken) {}
+    /**
+     * @param failures transient failures since the last success (the circuit breaker's count)
+     * @param parkedUntil when the parked connection's next probe runs; null while the breaker is closed
+     * @param probeAttempt probes that failed since it was parked
+     */
+    public record Stored(Connection connection, State state, String syncToken, int failures, Instant parkedUntil,
+            int probeAttempt) {
+        public Stored(Connection connection, State state, String syncToken) {
+            this(connection, state, syncToken, 0, null, 0);
+        }
+    }
+
+    /** The breaker's columns after a change. */
+    public record BreakerRow(int failures, Instant parkedUntil, int probeAttempt) {}
 
     private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
@@ -47,21 +62,25 @@ public class ConnectionStore {
                 VALUES (?, ?, CAST(? AS jsonb), ?, 'active', NULL)
                 ON CONFLICT (trainer_id, provider) DO UPDATE
                    SET settings = EXCLUDED.settings, secret = EXCLUDED.secret, state = 'active',
-                       sync_token = NULL, updated_at = NOW()""")
+                       sync_token = NULL, consecutive_failures = 0, parked_until = NULL, probe_attempt = 0,
+                       updated_at = NOW()""")
                 .params(c.trainerId(), c.provider().value(), json.writeValueAsString(c.settings()), sealed)
                 .update();
     }
 
     public Optional<Stored> find(UUID trainerId, Provider provider) {
-        return jdbc.sql("SELECT settings, secret, state, sync_token FROM sync_connections "
-                        + "WHERE trainer_id = ? AND provider = ?")
+        return jdbc.sql("SELECT settings, secret, state, sync_token, consecutive_failures, parked_until, "
+                        + "probe_attempt FROM sync_connections WHERE trainer_id = ? AND provider = ?")
                 .params(trainerId, provider.value())
                 .query((rs, n) -> {
                     byte[] sealed = rs.getBytes("secret");
                     String secret = sealed == null ? null : box.open(sealed, aad(trainerId, provider));
                     Map<String, String> settings = new LinkedHashMap<>(json.readValue(rs.getString("settings"), SETTINGS));
+                    Timestamp parked = rs.getTimestamp("parked_until");
                     return new Stored(new Connection(trainerId, provider, settings, secret),
-                            State.valueOf(rs.getString("state").toUpperCase()), rs.getString("sync_token"));
+                            State.valueOf(rs.getString("state").toUpperCase()), rs.getString("sync_token"),
+                            rs.getInt("consecutive_failures"), parked == null ? null : parked.toInstant(),
+                            rs.getInt("probe_attempt"));
                 })
                 .optional();
     }
@@ -110,6 +129,38 @@ public class ConnectionStore {
     public void saveSyncToken(UUID trainerId, Provider provider, String token) {
         jdbc.sql("UPDATE sync_connections SET sync_token = ? WHERE trainer_id = ? AND provider = ?")
                 .params(token, trainerId, provider.value()).update();
+    }
+
+    /** Counts one transient failure; one statement whatever the calendar holds. Empty when disconnected. */
+    public Optional<BreakerRow> countFailure(UUID trainerId, Provider provider) {
+        return jdbc.sql("""
+                UPDATE sync_connections SET consecutive_failures = consecutive_failures + 1
+                 WHERE trainer_id = ? AND provider = ?
+                RETURNING consecutive_failures, parked_until, probe_attempt""")
+                .params(trainerId, provider.value())
+                .query((rs, n) -> {
+                    Timestamp parked = rs.getTimestamp(2);
+                    return new BreakerRow(rs.getInt(1), parked == null ? null : parked.toInstant(), rs.getInt(3));
+                }).optional();
+    }
+
+    /**
+     * Parks the connection until {@code probeAt}. Only the first to park a closed breaker wins (it schedules the
+     * probe); the probe itself re-parks with {@code reparking}.
+     */
+    public boolean park(UUID trainerId, Provider provider, Instant probeAt, int probeAttempt, boolean reparking) {
+        return jdbc.sql("""
+                UPDATE sync_connections SET parked_until = ?, probe_attempt = ?
+                 WHERE trainer_id = ? AND provider = ? AND (parked_until IS NULL OR ?)""")
+                .params(Timestamp.from(probeAt), probeAttempt, trainerId, provider.value(), reparking).update() > 0;
+    }
+
+    /** A success: the breaker closes. */
+    public void closeBreaker(UUID trainerId, Provider provider) {
+        jdbc.sql("""
+                UPDATE sync_connections SET consecutive_failures = 0, parked_until = NULL, probe_attempt = 0
+                 WHERE trainer_id = ? AND provider = ?""")
+                .params(trainerId, provider.value()).update();
     }
 
     public void markDraining(UUID trainerId, Provider provider) {

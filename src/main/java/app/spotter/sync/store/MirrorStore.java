@@ -116,6 +116,18 @@ public class MirrorStore {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
+    /** As {@link #etags(UUID, Provider)}, for the given external ids only (what a round found changed). */
+    public Map<String, String> etags(UUID trainerId, Provider provider, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT external_event_id, coalesce(etag, '') FROM calendar_events "
+                        + "WHERE trainer_id = ? AND provider = ? AND external_event_id = ANY(?)")
+                .params(trainerId, provider.value(), externalIds.toArray(new String[0]))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
     public UUID bookingFor(UUID trainerId, Provider provider, String externalId) {
         return jdbc.sql("SELECT booking_id FROM calendar_events WHERE trainer_id = ? AND provider = ? "
                         + "AND external_event_id = ?")

@@ -33,7 +33,7 @@ public class PendingStore {
         jdbc.sql("""
                 INSERT INTO sync_pending (booking_id, trainer_id, due_at) VALUES (?, ?, ?)
                 ON CONFLICT (booking_id) DO UPDATE
-                   SET generation = sync_pending.generation + 1,
+                   SET generation = sync_pending.generation + 1, held = FALSE,
                        due_at = CASE WHEN sync_pending.due_at IS NULL THEN EXCLUDED.due_at
                                      WHEN EXCLUDED.due_at IS NULL THEN sync_pending.due_at
                                      ELSE LEAST(sync_pending.due_at, EXCLUDED.due_at) END""")
@@ -53,21 +53,24 @@ public class PendingStore {
         return jdbc.sql("""
                 INSERT INTO sync_pending (booking_id, trainer_id, due_at)
                 SELECT b.id, b.trainer_id, ? FROM bookings b
-                 WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?)
+                 WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?
+                        OR EXISTS (SELECT 1 FROM booking_participants p WHERE p.booking_id = b.id
+                                     AND p.client_id = CAST(? AS uuid)))
                    AND ((b.status = 'scheduled' AND b.ends_at > NOW() - INTERVAL '30 days')
                         OR EXISTS (SELECT 1 FROM calendar_events e WHERE e.booking_id = b.id))
                 ON CONFLICT (booking_id) DO UPDATE
-                   SET generation = sync_pending.generation + 1,
+                   SET generation = sync_pending.generation + 1, held = FALSE,
                        due_at = CASE WHEN sync_pending.due_at IS NULL THEN EXCLUDED.due_at
                                      WHEN EXCLUDED.due_at IS NULL THEN sync_pending.due_at
                                      ELSE LEAST(sync_pending.due_at, EXCLUDED.due_at) END
                 RETURNING booking_id""")
-                .params(ts(dueAt), trainerId, clientId, clientId).query(UUID.class).list();
+                .params(ts(dueAt), trainerId, clientId, clientId, clientId).query(UUID.class).list();
     }
 
     /** "Sync now": everything waiting for this trainer becomes due. */
     public List<UUID> makeDue(UUID trainerId, Instant now) {
-        return jdbc.sql("UPDATE sync_pending SET due_at = ? WHERE trainer_id = ? RETURNING booking_id")
+        // work held for a parked calendar waits for its probe (a job would only hold it again)
+        return jdbc.sql("UPDATE sync_pending SET due_at = ? WHERE trainer_id = ? AND NOT held RETURNING booking_id")
                 .params(ts(now), trainerId).query(UUID.class).list();
     }
 
@@ -82,6 +85,46 @@ public class PendingStore {
         jdbc.sql("DELETE FROM sync_pending WHERE booking_id = ? AND trainer_id = ? AND generation = ?")
                 .params(bookingId, trainerId, generation).update();
         return generation(trainerId, bookingId).isEmpty();
+    }
+
+    /**
+     * Holds a booking's work for a parked calendar: no due time, no job, until the probe releases it. Only while
+     * one of the trainer's connections is parked, and only if no newer change arrived ({@code generation}, or
+     * -1 when the job found no row); false means run the job again instead.
+     */
+    public boolean hold(UUID trainerId, UUID bookingId, long generation) {
+        return jdbc.sql("""
+                INSERT INTO sync_pending (booking_id, trainer_id, due_at, held)
+                SELECT ?, ?, NULL, TRUE
+                 WHERE EXISTS (SELECT 1 FROM sync_connections WHERE trainer_id = ? AND parked_until IS NOT NULL)
+                ON CONFLICT (booking_id) DO UPDATE SET held = TRUE, due_at = NULL
+                 WHERE sync_pending.generation = ?""")
+                .params(bookingId, trainerId, trainerId, generation).update() > 0;
+    }
+
+    /** The work held for this trainer's parked calendar becomes due {@code now}; the ids released. */
+    public List<UUID> release(UUID trainerId, Instant now) {
+        return jdbc.sql("UPDATE sync_pending SET held = FALSE, due_at = ? WHERE trainer_id = ? AND held "
+                        + "RETURNING booking_id")
+                .params(ts(now), trainerId).query(UUID.class).list();
+    }
+
+    /** One booking held for this trainer's parked calendar, for the probe to send; null when none. */
+    public UUID firstHeld(UUID trainerId) {
+        return jdbc.sql("SELECT booking_id FROM sync_pending WHERE trainer_id = ? AND held LIMIT 1")
+                .param(trainerId).query(UUID.class).optional().orElse(null);
+    }
+
+    /**
+     * Safety net: held work of a trainer none of whose connections is parked any more (a probe's release raced a
+     * hold, or the calendar was disconnected or reconnected) becomes due; the orphan sweep then schedules it.
+     */
+    public int releaseUnparked(Instant now) {
+        return jdbc.sql("""
+                UPDATE sync_pending p SET held = FALSE, due_at = ?
+                 WHERE held AND NOT EXISTS (SELECT 1 FROM sync_connections c
+                                             WHERE c.trainer_id = p.trainer_id AND c.parked_until IS NOT NULL)""")
+                .param(ts(now)).update();
     }
 
     public int count(UUID trainerId) {

@@ -27,6 +27,22 @@ public class StatusStore {
     }
 
     /**
+     * A sync round that found the calendar reachable: one row, no recount (a recount reads every mirror row, and
+     * rounds run every few minutes for every connection). Pushes keep events_synced by delta.
+     */
+    public void roundOk(UUID trainerId, Provider provider) {
+        int updated = jdbc.sql("""
+                UPDATE calendar_sync_status
+                   SET last_sync = NOW(), sync_status = 'ok', error_message = NULL, failing_since = NULL,
+                       updated_at = NOW()
+                 WHERE trainer_id = ? AND provider = ?""")
+                .params(trainerId, provider.value()).update();
+        if (updated == 0) {
+            ok(trainerId, provider);
+        }
+    }
+
+    /**
      * The hot path: one successful push. Adjusts events_synced by the push's effect instead of recounting the
      * mirror (a recount per push made a bulk push O(N^2)); sync rounds recount and correct any drift.
      */

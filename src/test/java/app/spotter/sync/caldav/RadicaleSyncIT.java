@@ -103,6 +103,42 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
     }
 
     @Test
+    void erasingAClientTakesTheirSessionsOutOfTheCalendarAndLeavesEveryoneElses() {
+        String other = api.createClient("Kagiso", "Sithole", null);
+        String theirs = api.createBooking(clientId, at(15, "09:00"), 60);
+        String kept = api.createBooking(other, at(15, "11:00"), 60);
+        awaitEvent(theirs, "UID:");
+        awaitEvent(kept, "UID:");
+
+        assertThat(api.post("/api/v1/clients/" + clientId + "/erase", null).status()).isEqualTo(204);
+
+        awaitGone(theirs);
+        assertThat(raw.get(eventUrl(kept)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deletingTheAccountTakesEverySessionOutOfTheCalendarAndThenEveryRow() {
+        String trainerId = api.get("/api/v1/me").json().get("id").stringValue();
+        String a = api.createBooking(clientId, at(16, "09:00"), 60);
+        String b = api.createBooking(clientId, at(16, "11:00"), 60);
+        awaitEvent(a, "UID:");
+        awaitEvent(b, "UID:");
+
+        assertThat(api.send("DELETE", "/api/v1/me", """
+                {"password":"correct horse battery"}""").status()).isEqualTo(202);
+
+        awaitGone(a);
+        awaitGone(b);
+        java.util.UUID id = java.util.UUID.fromString(trainerId);
+        app.spotter.support.Eventually.await(java.time.Duration.ofSeconds(60), "every row of the account gone",
+                () -> jdbc.sql("""
+                        SELECT (SELECT count(*) FROM trainers WHERE id = ?)
+                             + (SELECT count(*) FROM sync_connections WHERE trainer_id = ?)
+                             + (SELECT count(*) FROM bookings WHERE trainer_id = ?)""")
+                        .params(id, id, id).query(Long.class).single() == 0);
+    }
+
+    @Test
     void disconnectingWithoutRemoveEventsLeavesThemThere() {
         String a = api.createBooking(clientId, at(14, "09:00"), 60);
         awaitEvent(a, "UID:");

@@ -171,6 +171,24 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     @Test
+    void erasingAClientSendsThemACancelForTheirUpcomingSessionAndNoNameOrNoteInIt() {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Palesa", "Mahlangu", clientAddress);
+        book(api, client, ahead(61) + "T07:00:00+02:00", null, null);
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+
+        assertThat(api.post("/api/v1/clients/" + client + "/erase", null).status()).isEqualTo(204);
+
+        ReceivedInvitation cancel = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancel.value(Property.UID)).isEqualTo(request.value(Property.UID));
+        assertThat(cancel.sequence()).isGreaterThan(request.sequence());
+        ReceivedInvitation trainers = ReceivedInvitation.of(awaitMessages(trainerAddress, 2).get(1));
+        assertThat(trainers.method()).isEqualTo("CANCEL");
+        assertThat(trainers.everything()).doesNotContain("Palesa").doesNotContain("Mahlangu");
+    }
+
+    @Test
     void withSendToClientsOffOnlyTheTrainerIsInvited() {
         ApiClient api = connectedTrainer(false);
         String client = api.createClient("Ayanda", "Zulu", clientAddress);

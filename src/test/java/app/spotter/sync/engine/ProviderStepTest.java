@@ -35,25 +35,28 @@ class ProviderStepTest {
     private final MirrorStore mirrors = mock(MirrorStore.class);
     private final StatusStore status = mock(StatusStore.class);
     private final CalendarProvider google = mock(CalendarProvider.class);
+    private final Breaker breaker = new Breaker(connections, mock(app.spotter.sync.store.PendingStore.class), status,
+            mock(SyncQueue.class), java.time.Clock.systemUTC(), 5, java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofMinutes(30));
 
     @Test
     void aCalendarThatIsOffIsNeitherLookedUpNorTouched() {
         org.mockito.Mockito.when(google.provider()).thenReturn(Provider.GOOGLE);
         org.mockito.Mockito.when(google.enabled(org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> call.<SyncPreferences>getArgument(0).googleCalendarEnabled());
-        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(google), List.of(), List.of()));
+        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(google), List.of(), List.of()), breaker);
 
         var retry = step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(false), 0);
 
-        assertThat(retry).isEmpty();
+        assertThat(retry).isEqualTo(StepResult.SETTLED);
         verifyNoInteractions(connections, mirrors, status);
     }
 
     @Test
     void aProviderWithoutAnAdapterIsNeitherLookedUpNorTouched() {
-        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(), List.of(), List.of()));
+        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(), List.of(), List.of()), breaker);
 
-        assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEmpty();
+        assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEqualTo(StepResult.SETTLED);
         verifyNoInteractions(connections, mirrors, status);
     }
 
@@ -71,9 +74,9 @@ class ProviderStepTest {
                 .reserve(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
         ProviderStep step = new ProviderStep(connections, mirrors, status,
-                new ProviderRegistry(List.of(google), List.of(), List.of()));
+                new ProviderRegistry(List.of(google), List.of(), List.of()), breaker);
 
-        assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEmpty();
+        assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEqualTo(StepResult.SETTLED);
         verifyNoInteractions(status);
     }
 

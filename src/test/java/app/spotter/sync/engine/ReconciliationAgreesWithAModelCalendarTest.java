@@ -93,8 +93,13 @@ class ReconciliationAgreesWithAModelCalendarTest {
     void afterTheFaultsStopTheCalendarHoldsExactlyTheScheduledBookings(long seed) {
         Random random = new Random(seed);
         ModelCalDavServer server = new ModelCalDavServer(random);
-        ProviderStep step = new ProviderStep(new OneActiveConnection(), mirrors, status,
-                new ProviderRegistry(List.of(server.provider(CLOCK)), List.of(), List.of()));
+        OneActiveConnection connection = new OneActiveConnection();
+        // this model is about what reconciliation leaves on the server; the breaker never parks here
+        // (BreakerDecisionTest and CircuitBreakerIT cover parking)
+        Breaker breaker = new Breaker(connection, null, status, null, CLOCK, Integer.MAX_VALUE,
+                Duration.ofSeconds(30), Duration.ofMinutes(30));
+        ProviderStep step = new ProviderStep(connection, mirrors, status,
+                new ProviderRegistry(List.of(server.provider(CLOCK)), List.of(), List.of()), breaker);
         try {
             server.faults(true);
             int length = 20 + random.nextInt(60);
@@ -159,9 +164,9 @@ class ReconciliationAgreesWithAModelCalendarTest {
         List<UUID> due = new ArrayList<>(pending);
         java.util.Collections.shuffle(due, random);
         for (UUID id : due.subList(0, Math.min(count, due.size()))) {
-            Optional<Duration> retry = step.reconcile(TRAINER, id, Provider.APPLE, desired(bookings.get(id)),
+            StepResult result = step.reconcile(TRAINER, id, Provider.APPLE, desired(bookings.get(id)),
                     preferences(), 0);
-            if (retry.isEmpty()) {
+            if (result instanceof StepResult.Settled) {
                 pending.remove(id);
             }
         }
@@ -223,6 +228,18 @@ class ReconciliationAgreesWithAModelCalendarTest {
         @Override
         public void markNeedsReconnect(UUID trainerId, Provider provider) {
             throw new AssertionError("no fault in this model asks for a reconnect");
+        }
+
+        private int failures;
+
+        @Override
+        public Optional<BreakerRow> countFailure(UUID trainerId, Provider provider) {
+            return Optional.of(new BreakerRow(++failures, null, 0));
+        }
+
+        @Override
+        public void closeBreaker(UUID trainerId, Provider provider) {
+            failures = 0;
         }
     }
 

@@ -52,7 +52,7 @@ class SyncRoundTest {
         when(connections.find(TRAINER, Provider.APPLE)).thenReturn(Optional.of(new ConnectionStore.Stored(
                 new Connection(TRAINER, Provider.APPLE, Map.of(), "pw"), ConnectionStore.State.ACTIVE, "t1")));
         when(apple.changesSince(any(), any())).thenReturn(new RemoteChanges("t2", Map.of(), Set.of("gone"), false));
-        when(mirrors.etags(TRAINER, Provider.APPLE)).thenReturn(Map.of("gone", "e1"));
+        when(mirrors.etags(TRAINER, Provider.APPLE, Set.of("gone"))).thenReturn(Map.of("gone", "e1"));
         when(mirrors.bookingFor(TRAINER, Provider.APPLE, "gone")).thenReturn(BOOKING);
         SyncRound round = new SyncRound(connections, mirrors, mock(StatusStore.class),
                 new ProviderRegistry(List.of(apple), List.of(), List.of()), pending, queue, preferences,

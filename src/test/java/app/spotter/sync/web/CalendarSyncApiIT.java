@@ -16,6 +16,19 @@ class CalendarSyncApiIT extends SpotterIT {
     }
 
     @Test
+    void withoutAnSmtpServerEmailCannotBeConnectedAndTheAnswerSaysWhyInWords() {
+        ApiClient api = newTrainer();
+        var r = api.put("/api/v1/calendar-sync/connections/email",
+                "{\"trainer_address\":\"coach@example.com\",\"send_to_clients\":true}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").stringValue()).contains("no SMTP server configured");
+        // nothing was stored: no connection that could only retry for ever
+        assertThat(api.get("/api/v1/calendar-sync/status").json()).isEmpty();
+        assertThat(api.post("/api/v1/calendar-sync/sync", "{\"provider\":\"email\"}").status()).isEqualTo(422);
+    }
+
+    @Test
     void aNewTrainerHasNoConnectedCalendars() {
         assertThat(newTrainer().get("/api/v1/calendar-sync/status").json()).isEmpty();
     }

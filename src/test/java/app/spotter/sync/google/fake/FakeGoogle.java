@@ -52,6 +52,11 @@ public final class FakeGoogle implements AutoCloseable {
         server.createContext("/oauth/auth", oauth::authorize);
         server.createContext("/oauth/token", exchange -> {
             tokenRequests.incrementAndGet();
+            try {
+                Thread.sleep(tokenDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             oauth.token(exchange);
         });
         server.start();
@@ -195,6 +200,13 @@ public final class FakeGoogle implements AutoCloseable {
 
     public int apiRequests() {
         return apiRequests.get();
+    }
+
+    private volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;
+
+    /** The token endpoint takes this long to answer (as Google's does under load). */
+    public void slowTokens(java.time.Duration delay) {
+        tokenDelay = delay;
     }
 
     public int tokenRequests() {
