@@ -78,6 +78,14 @@ class AvailabilityApiIT extends SpotterIT {
         assertThat(anyway.status()).isEqualTo(201);
         assertThat(anyway.json().get("warnings").get(0).get("code").stringValue()).isEqualTo("time_off");
 
+        // a group session is the same decision (the same Conflicts)
+        String other = api.createClient("Thabo", "Mokoena", null);
+        var group = api.post("/api/v1/bookings", """
+                {"client_ids":["%s","%s"],"session_type":"group","starts_at":"%s","duration_minutes":60}"""
+                .formatted(client, other, at(MONDAY, "11:00")));
+        assertThat(group.status()).as(group.body()).isEqualTo(409);
+        assertThat(group.json().get("detail").stringValue()).contains("Comrades Marathon");
+
         // moving a session into time off is the same decision
         String later = api.createBooking(client, at(MONDAY.plusDays(3), "09:00"), 60);
         var moved = api.patch("/api/v1/bookings/" + later, "{\"starts_at\":\"" + at(MONDAY.plusDays(1), "09:00")
