@@ -28,6 +28,13 @@ public class StatementCounter {
     public record Cost(long statements, long rows) {}
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
 
+    private static final java.util.concurrent.atomic.AtomicLong ALL = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Statements prepared by every thread so far (the scheduler's polling and workers included). */
+    public static long allThreads() {
+        return ALL.get();
+    }
+
     /** The statements this thread prepared, and the rows it read, while {@code work} ran. */
     public static Cost measure(Runnable work) {
         long statements = COUNT.get()[0];
@@ -57,6 +64,7 @@ public class StatementCounter {
                         return wrap(Connection.class, connection, (m, r) -> {
                             if (STATEMENTS.contains(m.getName())) {
                                 COUNT.get()[0]++;
+                                ALL.incrementAndGet();
                                 return r instanceof PreparedStatement ps && !(r instanceof CallableStatement)
                                         ? wrap(PreparedStatement.class, ps, StatementCounter::rows)
                                         : r;
