@@ -88,6 +88,7 @@ class BookingApi {
         }
         BookingDetails details = BookingRequest.read(fields, null);
         Recurrence rule = SeriesRequest.recurrence(body.get("recurrence"));
+        conflicts.refresh(trainerId);
         BookingSeries.Created created = series.create(trainerId, details, rule, Boolean.TRUE.equals(skip));
         ZoneId zone = zone(trainerId);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(created.first(), zone)

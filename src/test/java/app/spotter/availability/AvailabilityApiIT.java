@@ -101,6 +101,29 @@ class AvailabilityApiIT extends SpotterIT {
     }
 
     @Test
+    void aWeeklySeriesSkipsOrRefusesTheDateThatFallsIntoTimeOff() {
+        ApiClient api = newTrainer();
+        String client = api.createClient("Zanele", "Khumalo", null);
+        api.post("/api/v1/availability/time-off", """
+                {"starts_at":"%s","ends_at":"%s","label":"Course"}"""
+                .formatted(at(MONDAY.plusWeeks(1), "00:00"), at(MONDAY.plusWeeks(1).plusDays(1), "00:00")));
+        String series = """
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["MO"],"count":3}%s}""";
+
+        var refused = api.post("/api/v1/bookings", series.formatted(client, at(MONDAY, "07:00"), ""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("errors")).singleElement().satisfies(e -> assertThat(
+                e.get("message").stringValue()).startsWith(at(MONDAY.plusWeeks(1), "07:00")).contains("Course"));
+
+        var skipped = api.post("/api/v1/bookings", series.formatted(client, at(MONDAY, "07:00"),
+                ",\"skip_conflicts\":true"));
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(201);
+        assertThat(skipped.json().get("skipped")).singleElement().satisfies(e -> assertThat(
+                e.get("starts_at").stringValue()).isEqualTo(at(MONDAY.plusWeeks(1), "07:00")));
+    }
+
+    @Test
     void bookingOutsideWorkingHoursIsAllowedWithAWarningTheTrainerSees() {
         ApiClient api = newTrainer();
         api.put("/api/v1/availability/hours", WEEKDAYS);
