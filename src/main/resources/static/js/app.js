@@ -147,10 +147,12 @@
             footer: false };
     }
 
-    // Working hours are not configurable yet: from 06:00, or an hour before now when that is later.
+    // Week and day views open at the start of the working day, or an hour before now when that is later.
+    var dayStart = (el.dataset.dayStart || '06:00') + ':00';
+    var startHour = parseInt(dayStart.substring(0, 2), 10);
     function scrollTime() {
       var hour = parseInt(wallClockNow(zone).substring(11, 13), 10);
-      return (hour > 7 && hour < 22 ? (hour - 1 < 10 ? '0' : '') + (hour - 1) : '06') + ':00:00';
+      return (hour > startHour + 1 && hour < 22 ? (hour - 1 < 10 ? '0' : '') + (hour - 1) + ':00:00' : dayStart);
     }
 
     function text(tag, className, value) {
@@ -184,7 +186,9 @@
       footerToolbar: toolbars().footer,
       buttonText: { today: 'Today', month: 'Month', week: 'Week', day: 'Day', list: 'List' },
       buttonHints: { prev: 'Previous $0', next: 'Next $0', today: 'Go to $0' },
-      events: el.dataset.eventsUrl,
+      eventSources: [el.dataset.eventsUrl, { url: el.dataset.busyUrl, color: '#9e9e9e' }],
+      // outside working hours is shaded (FullCalendar's non-business time); no hours set, nothing is
+      businessHours: JSON.parse(el.dataset.businessHours || 'false'),
       eventDisplay: 'block',
       eventInteractive: true,
       editable: true,
@@ -202,6 +206,9 @@
       },
       // the client's name first, then the time and type: what a trainer looks for survives a narrow column
       eventContent: function (arg) {
+        if (arg.event.display === 'background') {
+          return { domNodes: [text('span', 'busy-label', arg.event.title)] };
+        }
         var p = arg.event.extendedProps;
         var nodes = [text('span', 'session-name', p.name || arg.event.title)];
         if (arg.view.type.indexOf('list') === 0) {
@@ -224,7 +231,7 @@
         var today = wallClockNow(zone).substring(0, 10);
         var inView = today >= arg.startStr.substring(0, 10) && today < arg.endStr.substring(0, 10);
         if (arg.view.type.indexOf('timeGrid') === 0) {
-          setTimeout(function () { calendar.scrollToTime(inView ? scrollTime() : '06:00:00'); }, 0);
+          setTimeout(function () { calendar.scrollToTime(inView ? scrollTime() : dayStart); }, 0);
         }
       },
       eventsSet: tidyAria,
@@ -234,6 +241,8 @@
       },
       eventClick: function (info) {
         info.jsEvent.preventDefault();
+        // Busy and Time off blocks are not sessions: there is nothing of theirs to open
+        if (info.event.display === 'background') { return; }
         open(el.dataset.bookingsUrl + info.event.id + '/edit');
       },
       eventDrop: move,

@@ -32,7 +32,36 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("app.spotter.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.spotter.trainer..", "app.spotter.client..",
                         "app.spotter.booking..", "app.spotter.preferences..", "app.spotter.calendar..",
-                        "app.spotter.sync..", "app.spotter.feed..", "app.spotter.web..")
+                        "app.spotter.sync..", "app.spotter.feed..", "app.spotter.web..", "app.spotter.availability..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Availability sits above booking and sync: booking asks it through its own {@code ConflictSource}, never by
+     * name, and the calendars are read through the sync entry and contract only.
+     */
+    @Test
+    void bookingAndSyncDoNotKnowAvailability() {
+        noClasses().that().resideInAnyPackage("app.spotter.booking..", "app.spotter.sync..",
+                        "app.spotter.trainer..", "app.spotter.client..", "app.spotter.calendar..")
+                .should().dependOnClassesThat().resideInAPackage("app.spotter.availability..")
+                .check(CLASSES);
+    }
+
+    /** Other modules reach availability through its entry {@code Availability} and its public value types. */
+    @Test
+    void otherFeaturesUseOnlyTheAvailabilityEntryAndValues() {
+        noClasses().that().resideOutsideOfPackage("app.spotter.availability..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("app.spotter.availability..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                                        app.spotter.availability.Availability.class,
+                                        app.spotter.availability.WorkingHours.class,
+                                        app.spotter.availability.TimeOff.class,
+                                        app.spotter.availability.BusyTime.class,
+                                        app.spotter.availability.BusyCalendar.class,
+                                        app.spotter.availability.Interval.class))))
                 .check(CLASSES);
     }
 

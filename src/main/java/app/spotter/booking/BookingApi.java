@@ -39,23 +39,42 @@ class BookingApi {
     private final Bookings bookings;
     private final BookingSeries series;
     private final Trainers trainers;
+    private final Conflicts conflicts;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    BookingApi(Bookings bookings, BookingSeries series, Trainers trainers) {
+    BookingApi(Bookings bookings, BookingSeries series, Trainers trainers, Conflicts conflicts,
+            tools.jackson.databind.ObjectMapper json) {
         this.bookings = bookings;
         this.series = series;
         this.trainers = trainers;
+        this.conflicts = conflicts;
+        this.json = json;
     }
 
+    /**
+     * The answer carries {@code warnings: [{code, message}]}: what the trainer booked over or outside (working
+     * hours, busy times that may be stale, and with {@code allow_conflict} the time off or busy time overridden).
+     */
     @PostMapping
-    ResponseEntity<BookingView> create(@RequestBody JsonNode body) {
+    ResponseEntity<?> create(@RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
         if (body != null && body.isObject() && (body.has("recurrence") || body.has("skip_conflicts"))) {
             return createSeries(trainerId, body);
         }
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), null);
         BookingRequest.Participants who = BookingRequest.participants(JsonFields.of(body, BookingRequest.FIELDS), null);
-        Booking booking = bookings.create(trainerId, details, who.clientIds(), who.capacity());
-        return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, zone(trainerId)));
+        boolean allowConflict = BookingRequest.allowConflict(body);
+        // busy calendars are read (when stale) before the transaction: a slow calendar holds no database lock
+        conflicts.refresh(trainerId);
+        Bookings.Booked booked = bookings.book(trainerId, details, who.clientIds(), who.capacity(), allowConflict);
+        return ResponseEntity.status(HttpStatus.CREATED).body(withWarnings(booked, zone(trainerId)));
+    }
+
+    private JsonNode withWarnings(Bookings.Booked booked, ZoneId zone) {
+        tools.jackson.databind.node.ObjectNode node = json.valueToTree(BookingView.of(booked.booking(), zone));
+        tools.jackson.databind.node.ArrayNode warnings = node.putArray("warnings");
+        booked.warnings().forEach(w -> warnings.addObject().put("code", w.code()).put("message", w.message()));
+        return node;
     }
 
     /** A series: 201 with its first session, {@code series_id} and the dates {@code skipped} (API "recurring"). */
@@ -69,6 +88,7 @@ class BookingApi {
         }
         BookingDetails details = BookingRequest.read(fields, null);
         Recurrence rule = SeriesRequest.recurrence(body.get("recurrence"));
+        conflicts.refresh(trainerId);
         BookingSeries.Created created = series.create(trainerId, details, rule, Boolean.TRUE.equals(skip));
         ZoneId zone = zone(trainerId);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(created.first(), zone)
@@ -123,14 +143,18 @@ class BookingApi {
     }
 
     @PatchMapping("/{id}")
-    BookingView change(@PathVariable UUID id, @RequestBody JsonNode body) {
+    JsonNode change(@PathVariable UUID id, @RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
         Booking current = bookings.get(trainerId, id);
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), current.details());
         BookingRequest.Participants who = BookingRequest.participants(
                 JsonFields.of(body, BookingRequest.FIELDS), current);
-        return BookingView.of(bookings.change(trainerId, id, details, who.clientIds(), who.capacity()),
-                zone(trainerId));
+        boolean allowConflict = BookingRequest.allowConflict(body);
+        if (!details.startsAt().equals(current.details().startsAt())) {
+            conflicts.refresh(trainerId);
+        }
+        return withWarnings(bookings.reschedule(trainerId, id, details, who.clientIds(), who.capacity(),
+                allowConflict), zone(trainerId));
     }
 
     /** The body is optional: {@code {"reason": "..."}}. */

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class BookingRequest {
 
+    /** Book over time off or a busy calendar (the trainer's "Book anyway"); read by {@link #allowConflict}. */
+    public static final String ALLOW_CONFLICT = "allow_conflict";
     static final Set<String> FIELDS = Set.of("client_id", "starts_at", "ends_at", "duration_minutes",
-            "session_type", "location", "notes", "color_hex", "client_ids", "capacity");
+            "session_type", "location", "notes", "color_hex", "client_ids", "capacity", ALLOW_CONFLICT);
     /** The most clients one session may hold. */
     static final int MAX_CAPACITY = 100;
     static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
@@ -33,6 +35,15 @@ public final class BookingRequest {
      */
     public static BookingDetails read(tools.jackson.databind.JsonNode body, BookingDetails current) {
         return read(JsonFields.of(body, FIELDS), current);
+    }
+
+    /** Whether the body says {@code allow_conflict: true}. */
+    public static boolean allowConflict(tools.jackson.databind.JsonNode body) {
+        tools.jackson.databind.JsonNode value = body == null ? null : body.get(ALLOW_CONFLICT);
+        if (value != null && !value.isNull() && !value.isBoolean()) {
+            throw app.spotter.support.web.ApiProblem.invalid(ALLOW_CONFLICT, "must be true or false");
+        }
+        return value != null && value.isBoolean() && value.booleanValue();
     }
 
     /**

@@ -51,9 +51,11 @@ public class BookingSeries {
     private final Trainers trainers;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final Conflicts conflicts;
 
     BookingSeries(SeriesRepository series, BookingRepository bookings, Clients clients, Trainers trainers,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.series = series;
         this.bookings = bookings;
         this.clients = clients;
@@ -233,7 +235,8 @@ public class BookingSeries {
                         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(c.startsAt().atZone(zone)) + " " + c.reason()))
                 .toList();
         return new ApiProblem(HttpStatus.CONFLICT, "Conflict", refuse.clashes().size()
-                + " of the series' dates overlap other sessions; book with skip_conflicts to leave them out.", errors);
+                + " of the series' dates clash with other sessions, time off or busy times; book with skip_conflicts to "
+                + "leave them out.", errors);
     }
 
     /** Which of {@code starts} overlap a scheduled session of the trainer, and with what. */
@@ -246,11 +249,19 @@ public class BookingSeries {
         List<SeriesPlan.Clash> result = new ArrayList<>();
         for (Instant start : starts) {
             Instant end = start.plus(length);
-            taken.stream().filter(b -> b.details().startsAt().isBefore(end) && b.details().endsAt().isAfter(start))
-                    .findFirst()
-                    .ifPresent(b -> result.add(new SeriesPlan.Clash(start, "overlaps your session on "
-                            + DAY_TIME.format(b.details().startsAt().atZone(zone)) + "-"
-                            + TIME.format(b.details().endsAt().atZone(zone)))));
+            var overlap = taken.stream()
+                    .filter(b -> b.details().startsAt().isBefore(end) && b.details().endsAt().isAfter(start))
+                    .findFirst();
+            if (overlap.isPresent()) {
+                Booking b = overlap.get();
+                result.add(new SeriesPlan.Clash(start, "overlaps your session on "
+                        + DAY_TIME.format(b.details().startsAt().atZone(zone)) + "-"
+                        + TIME.format(b.details().endsAt().atZone(zone))));
+            } else {
+                // time off and busy calendars: the same check as a single booking (booking/Conflicts)
+                conflicts.of(trainerId, start, end).stream().filter(Clash::blocking).findFirst()
+                        .ifPresent(c -> result.add(new SeriesPlan.Clash(start, c.message())));
+            }
         }
         return result;
     }

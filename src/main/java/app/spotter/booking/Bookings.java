@@ -34,19 +34,31 @@ public class Bookings {
     private final Trainers trainers;
     private final ApplicationEventPublisher publisher;
     private final java.time.Clock clock;
+    private final Conflicts conflicts;
 
     Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher,
-            java.time.Clock clock) {
+            java.time.Clock clock, Conflicts conflicts) {
         this.repository = repository;
         this.clients = clients;
         this.trainers = trainers;
         this.publisher = publisher;
         this.clock = clock;
+        this.conflicts = conflicts;
     }
 
+    /** A booking made or changed, with the warnings the trainer should see (outside working hours, ...). */
+    public record Booked(Booking booking, List<Clash> warnings) {}
+
+    /** Books without overriding anything: time off or a busy calendar is a 409. */
     @Transactional
     public Booking create(UUID trainerId, BookingDetails details) {
         return create(trainerId, details, List.of(details.clientId()), null);
+    }
+
+    /** @param allowConflict book over time off and busy calendars (the trainer said "book anyway") */
+    @Transactional
+    public Booked book(UUID trainerId, BookingDetails details, boolean allowConflict) {
+        return book(trainerId, details, List.of(details.clientId()), null, allowConflict);
     }
 
     /**
@@ -58,6 +70,13 @@ public class Bookings {
      */
     @Transactional
     public Booking create(UUID trainerId, BookingDetails details, List<UUID> clientIds, Integer capacity) {
+        return book(trainerId, details, clientIds, capacity, false).booking();
+    }
+
+    /** A group or single session, checked by {@link Conflicts} (time off and busy calendars, unless overridden). */
+    @Transactional
+    public Booked book(UUID trainerId, BookingDetails details, List<UUID> clientIds, Integer capacity,
+            boolean allowConflict) {
         clientIds.forEach(c -> clients.get(trainerId, c));
         Booking booking;
         try {
@@ -65,9 +84,10 @@ public class Bookings {
         } catch (Booking.InvalidParticipants e) {
             throw ApiProblem.invalid("client_ids", e.getMessage());
         }
+        List<Clash> warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
         saveNew(booking);
         publish(booking);
-        return booking;
+        return new Booked(booking, warnings);
     }
 
     /** A booking the trainer can see (scheduled or cancelled). */
@@ -116,10 +136,21 @@ public class Bookings {
 
     @Transactional
     public Booking change(UUID trainerId, UUID id, BookingDetails details) {
-        if (!details.clientId().equals(get(trainerId, id).details().clientId())) {
+        return reschedule(trainerId, id, details, false).booking();
+    }
+
+    /** A change; a new time is checked like a new booking, an unchanged time is not checked again. */
+    @Transactional
+    public Booked reschedule(UUID trainerId, UUID id, BookingDetails details, boolean allowConflict) {
+        BookingDetails before = get(trainerId, id).details();
+        if (!details.clientId().equals(before.clientId())) {
             clients.get(trainerId, details.clientId());
         }
-        return apply(trainerId, id, booking -> booking.change(details));
+        List<Clash> warnings = List.of();
+        if (!details.startsAt().equals(before.startsAt()) || !details.endsAt().equals(before.endsAt())) {
+            warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
+        }
+        return new Booked(apply(trainerId, id, booking -> booking.change(details)), warnings);
     }
 
     /**
@@ -129,9 +160,21 @@ public class Bookings {
     @Transactional
     public Booking change(UUID trainerId, UUID id, BookingDetails details, List<UUID> clientIds,
             Integer capacity) {
+        return reschedule(trainerId, id, details, clientIds, capacity, false).booking();
+    }
+
+    /** {@link #change(UUID, UUID, BookingDetails, List, Integer)}; a new time is checked by {@link Conflicts}. */
+    @Transactional
+    public Booked reschedule(UUID trainerId, UUID id, BookingDetails details, List<UUID> clientIds,
+            Integer capacity, boolean allowConflict) {
         Booking current = get(trainerId, id);
         List<UUID> before = current.clientIds();
         clientIds.stream().filter(c -> !before.contains(c)).forEach(c -> clients.get(trainerId, c));
+        List<Clash> warnings = List.of();
+        if (!details.startsAt().equals(current.details().startsAt())
+                || !details.endsAt().equals(current.details().endsAt())) {
+            warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
+        }
         Booking changed = apply(trainerId, id, booking -> booking.change(details, clientIds, capacity));
         // leaving inside the late-cancel window (of the session as it was) is a late cancellation for that client
         if (late(trainerId, current.details().startsAt())) {
@@ -140,7 +183,7 @@ public class Bookings {
         }
         clientIds.stream().filter(c -> !before.contains(c))
                 .forEach(c -> repository.forgetLateRemoval(trainerId, id, c));
-        return changed;
+        return new Booked(changed, warnings);
     }
 
     private boolean late(UUID trainerId, Instant startsAt) {

@@ -83,4 +83,9 @@ public interface CalendarProvider {
     default String statusNote(Connection connection) {
         return null;
     }
+
+    /** Reading busy times from the account's other calendars, when this calendar service has any. */
+    default java.util.Optional<BusyCalendarReader> busyCalendars() {
+        return java.util.Optional.empty();
+    }
 }

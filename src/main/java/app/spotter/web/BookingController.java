@@ -46,8 +46,11 @@ class BookingController {
     private final Clients clients;
     private final Preferences preferences;
     private final SessionWords words;
+    private final app.spotter.booking.Conflicts conflicts;
 
-    BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words) {
+    BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words,
+            app.spotter.booking.Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.bookings = bookings;
         this.clients = clients;
         this.preferences = preferences;
@@ -74,14 +77,17 @@ class BookingController {
         BookingForm input = BookingForm.read(form, more, zone(), false);
         try {
             BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
-            Booking booking = bookings.create(trainerId, BookingRequest.read(input.json(), null), who.clientIds(),
-                    who.capacity());
+            conflicts.refresh(trainerId);
+            Bookings.Booked booked = bookings.book(trainerId, BookingRequest.read(input.json(), null),
+                    who.clientIds(), who.capacity(), anyway(form));
+            Booking booking = booked.booking();
             boolean past = words.inThePast(booking);
+            String warnings = warnings(booked);
             return done(booking, words.whose(booking) + " booked for " + words.when(booking) + "."
-                    + (past ? " Note: that time is in the past." : ""), past ? "warning" : "ok", null, request,
-                    response);
+                    + (past ? " Note: that time is in the past." : "") + warnings,
+                    past || !warnings.isEmpty() ? "warning" : "ok", null, request, response);
         } catch (ApiProblem problem) {
-            return formPage(model, request, null, form, input.errors(problem));
+            return conflictOr(model, request, null, form, input, problem);
         }
     }
 
@@ -103,8 +109,10 @@ class BookingController {
         try {
             // the form lists every participant: the first client plus those ticked; the capacity stays
             BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
-            Booking changed = bookings.change(trainerId, id, BookingRequest.read(input.json(), current.details()),
-                    who.clientIds(), BookingRequest.participants(input.json(), current).capacity());
+            conflicts.refresh(trainerId);
+            Booking changed = bookings.reschedule(trainerId, id, BookingRequest.read(input.json(), current.details()),
+                    who.clientIds(), BookingRequest.participants(input.json(), current).capacity(), anyway(form))
+                    .booking();
             if (onlyTimeChanged(current, changed)) {
                 // a reschedule can be undone: the page moves it back to where it was
                 return done(changed, words.whose(changed) + " moved to " + words.when(changed) + ".", "ok",
@@ -116,7 +124,7 @@ class BookingController {
             return done(changed, words.whose(changed) + " on " + words.when(changed) + " saved.", "ok", null,
                     request, response);
         } catch (ApiProblem problem) {
-            return formPage(model, request, current, form, input.errors(problem));
+            return conflictOr(model, request, current, form, input, problem);
         }
     }
 
@@ -143,6 +151,30 @@ class BookingController {
             model.addAttribute("problem", problem.getMessage());
             return confirmCancel(id, model, request);
         }
+    }
+
+    private static boolean anyway(Map<String, String> form) {
+        return "true".equals(form.get("allow_conflict"));
+    }
+
+    private static String warnings(Bookings.Booked booked) {
+        StringBuilder text = new StringBuilder();
+        booked.warnings().forEach(w -> text.append(' ').append(w.message()));
+        return text.toString();
+    }
+
+    /**
+     * Time off or a busy calendar (a 409 that names what it clashes with): the form shows why, and offers "Book
+     * anyway", which sends the same form with allow_conflict. Another session at that time is no such choice.
+     */
+    private String conflictOr(Model model, HttpServletRequest request, Booking booking, Map<String, String> form,
+            BookingForm input, ApiProblem problem) {
+        if (problem.status() == org.springframework.http.HttpStatus.CONFLICT && !problem.errors().isEmpty()) {
+            model.addAttribute("conflict", true);
+            return formPage(model, request, booking, form,
+                    FormErrors.none().with("starts_at", problem.errors().getFirst().message()));
+        }
+        return formPage(model, request, booking, form, input.errors(problem));
     }
 
     private String formPage(Model model, HttpServletRequest request, Booking booking, Map<String, String> form,

@@ -31,10 +31,34 @@ class CalendarController {
 
     private final Preferences preferences;
     private final SyncCards syncCards;
+    private final app.spotter.availability.Availability availability;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    CalendarController(Preferences preferences, SyncCards syncCards) {
+    CalendarController(Preferences preferences, SyncCards syncCards,
+            app.spotter.availability.Availability availability, tools.jackson.databind.ObjectMapper json) {
         this.preferences = preferences;
         this.syncCards = syncCards;
+        this.availability = availability;
+        this.json = json;
+    }
+
+    /**
+     * FullCalendar's businessHours (days 0 = Sunday) from the working hours: the rest of the grid is shaded. No
+     * hours set: nothing is shaded. Also the earliest start, where week and day views open.
+     */
+    private void workingHours(Model model) {
+        app.spotter.availability.WorkingHours hours = availability.hours(CurrentTrainer.id());
+        java.util.List<java.util.Map<String, Object>> business = new java.util.ArrayList<>();
+        java.time.LocalTime earliest = null;
+        for (var day : hours.weekly().entrySet()) {
+            for (var range : day.getValue()) {
+                business.add(java.util.Map.of("daysOfWeek", java.util.List.of(day.getKey().getValue() % 7),
+                        "startTime", range.from().toString(), "endTime", range.to().toString()));
+                earliest = earliest == null || range.from().isBefore(earliest) ? range.from() : earliest;
+            }
+        }
+        model.addAttribute("businessHours", business.isEmpty() ? "false" : json.writeValueAsString(business));
+        model.addAttribute("dayStart", earliest == null ? "06:00" : earliest.toString());
     }
 
     @GetMapping
@@ -52,6 +76,7 @@ class CalendarController {
         model.addAttribute("viewChosen", view != null && CalendarView.fromValue(view).isPresent());
         model.addAttribute("defaultView", prefs.calendarViewDefault().value());
         model.addAttribute("failing", syncCards.of(CurrentTrainer.id()).stream().filter(SyncCard::failing).toList());
+        workingHours(model);
         return "calendar";
     }
 

@@ -36,7 +36,10 @@ class BookingApiIT extends SpotterIT {
         assertThat(r.json().get("color_hex").stringValue()).isEqualTo("#1E90FF");
 
         var fetched = api.get("/api/v1/bookings/" + r.json().get("id").stringValue());
-        assertThat(fetched.json()).isEqualTo(r.json());
+        // the create answer adds the warnings of that moment (none here); the booking itself is the same
+        assertThat(r.json().get("warnings")).isEmpty();
+        assertThat(fetched.json()).isEqualTo(((tools.jackson.databind.node.ObjectNode) r.json().deepCopy())
+                .without("warnings"));
     }
 
     @Test

@@ -31,10 +31,18 @@ class CalDavCalendarProvider implements CalendarProvider {
 
     private final CalDavClients clients;
     private final CalendarObjects objects;
+    private final CalDavBusyReader busy;
 
-    CalDavCalendarProvider(CalDavClients clients, CalendarObjects objects) {
+    CalDavCalendarProvider(CalDavClients clients, CalendarObjects objects,
+            @org.springframework.beans.factory.annotation.Value("${spotter.uid-domain:spotter.app}") String uidDomain) {
         this.clients = clients;
         this.objects = objects;
+        this.busy = new CalDavBusyReader(clients, uidDomain);
+    }
+
+    @Override
+    public java.util.Optional<app.spotter.sync.BusyCalendarReader> busyCalendars() {
+        return java.util.Optional.of(busy);
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class CalDavClient {
     private final Calendars calendars;
     private final ObjectResources objects;
     private final SyncCollection sync;
+    private final EventQuery events;
     private volatile Discovery.Home home;
 
     private CalDavClient(URI baseUrl, DavTransport transport) {
@@ -33,6 +34,7 @@ public final class CalDavClient {
         this.calendars = new Calendars(transport, propfind);
         this.objects = new ObjectResources(transport);
         this.sync = new SyncCollection(transport);
+        this.events = new EventQuery(transport);
     }
 
     /**
@@ -123,6 +125,12 @@ public final class CalDavClient {
     /** @param token the token from the previous round, or null for a first, complete listing */
     public SyncOutcome changesSince(URI calendar, SyncToken token) throws SyncFailure {
         return sync.since(calendar, token);
+    }
+
+    /** The calendar objects (iCalendar text) with an event overlapping [start, end). */
+    public List<String> eventsBetween(URI calendar, java.time.Instant start, java.time.Instant end)
+            throws SyncFailure {
+        return events.between(calendar, start, end);
     }
 
     @Override

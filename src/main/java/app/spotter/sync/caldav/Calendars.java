@@ -14,7 +14,8 @@ import org.w3c.dom.Element;
 final class Calendars {
 
     private static final List<javax.xml.namespace.QName> LISTING =
-            List.of(Dav.RESOURCETYPE, Dav.DISPLAYNAME, Dav.SUPPORTED_CALENDAR_COMPONENT_SET);
+            List.of(Dav.RESOURCETYPE, Dav.DISPLAYNAME, Dav.SUPPORTED_CALENDAR_COMPONENT_SET, Dav.SYNC_TOKEN,
+                    Dav.GETCTAG);
 
     private final DavTransport transport;
     private final Propfind propfind;
@@ -34,7 +35,8 @@ final class Calendars {
                     .orElse(false);
             if (calendar) {
                 calendars.add(new CalendarCollection(resolve(result.answeredBy(), response.href()),
-                        response.text(Dav.DISPLAYNAME).orElse(null), components(response)));
+                        response.text(Dav.DISPLAYNAME).orElse(null), components(response),
+                        response.text(Dav.SYNC_TOKEN).or(() -> response.text(Dav.GETCTAG)).orElse(null)));
             }
         }
         return calendars;

@@ -7,6 +7,8 @@ final class Dav {
 
     static final String DAV = "DAV:";
     static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
+    /** Apple's CalendarServer namespace: getctag changes whenever anything in the calendar does. */
+    static final String CALENDARSERVER = "http://calendarserver.org/ns/";
 
     static final QName MULTISTATUS = dav("multistatus");
     static final QName RESPONSE = dav("response");
@@ -27,6 +29,8 @@ final class Dav {
     static final QName CALENDAR_HOME_SET = caldav("calendar-home-set");
     static final QName SUPPORTED_CALENDAR_COMPONENT_SET = caldav("supported-calendar-component-set");
     static final QName COMP = caldav("comp");
+    static final QName CALENDAR_DATA = caldav("calendar-data");
+    static final QName GETCTAG = new QName(CALENDARSERVER, "getctag");
 
     private Dav() {}
 

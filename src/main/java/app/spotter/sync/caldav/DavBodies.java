@@ -52,6 +52,34 @@ final class DavBodies {
         });
     }
 
+    /**
+     * calendar-query REPORT (RFC 4791 7.8) for the VEVENTs overlapping [start, end) with their data: a recurring
+     * event is returned whole (master and overrides) when any instance overlaps (RFC 4791 9.9).
+     */
+    static byte[] calendarQuery(java.time.Instant start, java.time.Instant end) {
+        java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        return write(w -> {
+            start(w, Dav.CALDAV, "calendar-query");
+            w.writeStartElement(Dav.DAV, "prop");
+            empty(w, Dav.GETETAG);
+            empty(w, Dav.CALENDAR_DATA);
+            w.writeEndElement();
+            w.writeStartElement(Dav.CALDAV, "filter");
+            w.writeStartElement(Dav.CALDAV, "comp-filter");
+            w.writeAttribute("name", "VCALENDAR");
+            w.writeStartElement(Dav.CALDAV, "comp-filter");
+            w.writeAttribute("name", "VEVENT");
+            w.writeEmptyElement(Dav.CALDAV, "time-range");
+            w.writeAttribute("start", utc.format(start));
+            w.writeAttribute("end", utc.format(end));
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
     /** MKCALENDAR (RFC 4791 5.3.1.2) setting a display name and "VEVENT only". */
     static byte[] mkcalendar(String displayName) {
         return write(w -> {
@@ -101,6 +129,12 @@ final class DavBodies {
     }
 
     private static void empty(XMLStreamWriter w, QName name) throws XMLStreamException {
+        if (Dav.CALENDARSERVER.equals(name.getNamespaceURI())) {
+            // bound where it is used, so bodies without it stay as they were
+            w.writeEmptyElement("cs", name.getLocalPart(), name.getNamespaceURI());
+            w.writeNamespace("cs", name.getNamespaceURI());
+            return;
+        }
         w.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
     }
 

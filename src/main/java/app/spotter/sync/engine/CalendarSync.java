@@ -213,4 +213,42 @@ public class CalendarSync {
         status.delete(trainerId, provider);
         return true;
     }
+
+    /**
+     * Lists the calendars of every connected account whose calendar service has them (a remote call per account:
+     * never inside a transaction). Accounts waiting for a reconnect or being disconnected are left out.
+     */
+    public List<app.spotter.sync.AccountCalendars> calendars(UUID trainerId) {
+        List<app.spotter.sync.AccountCalendars> result = new ArrayList<>();
+        for (ConnectionStore.Stored stored : connections.all(trainerId)) {
+            if (stored.state() != ConnectionStore.State.ACTIVE) {
+                continue;
+            }
+            Connection connection = stored.connection();
+            Optional<app.spotter.sync.BusyCalendarReader> reader =
+                    registry.find(connection.provider()).flatMap(CalendarProvider::busyCalendars);
+            if (reader.isEmpty()) {
+                continue;
+            }
+            try {
+                result.add(new app.spotter.sync.AccountCalendars(connection.provider(), reader.get().calendars(connection), null));
+            } catch (SyncFailure failure) {
+                result.add(new app.spotter.sync.AccountCalendars(connection.provider(), List.of(), failure.getMessage()));
+            }
+        }
+        return result;
+    }
+
+    /** Reads one calendar's busy intervals in [from, to) (a remote call: never inside a transaction). */
+    public app.spotter.sync.BusyRead busy(UUID trainerId, app.spotter.sync.ExternalCalendar calendar,
+            Provider provider, java.time.Instant from, java.time.Instant to, java.time.ZoneId zone)
+            throws SyncFailure {
+        ConnectionStore.Stored stored = connections.find(trainerId, provider)
+                .filter(s -> s.state() == ConnectionStore.State.ACTIVE)
+                .orElseThrow(() -> SyncFailure.auth(provider.value() + " is not connected."));
+        app.spotter.sync.BusyCalendarReader reader = registry.find(provider)
+                .flatMap(CalendarProvider::busyCalendars)
+                .orElseThrow(() -> SyncFailure.permanent(provider.value() + " has no calendars to read.", null));
+        return reader.busy(stored.connection(), calendar, from, to, zone);
+    }
 }

@@ -28,6 +28,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     private final GoogleApi api;
     private final GoogleChanges changes;
+    private final GoogleBusyReader busy;
 
     public GoogleCalendarProvider(GoogleEndpoints endpoints, GoogleOAuth oauth) {
         this(endpoints, oauth, BoundedHttpTransport.withDefaults(), TrainerRateLimiter.standard(), InstantSource.system());
@@ -37,6 +38,12 @@ public final class GoogleCalendarProvider implements CalendarProvider {
             TrainerRateLimiter limiter, InstantSource clock) {
         this.api = new GoogleApi(transport, endpoints.apiRoot(), oauth, limiter, new GoogleErrors(clock));
         this.changes = new GoogleChanges(api);
+        this.busy = new GoogleBusyReader(api);
+    }
+
+    @Override
+    public java.util.Optional<app.spotter.sync.BusyCalendarReader> busyCalendars() {
+        return java.util.Optional.of(busy);
     }
 
     @Override

@@ -58,7 +58,17 @@ class OpenApiIT extends SpotterIT {
             "GET /api/v1/clients/{id}/sessions",
             "GET /api/v1/series/{id}",
             "PATCH /api/v1/series/{id}",
-            "POST /api/v1/series/{id}/cancel");
+            "POST /api/v1/series/{id}/cancel",
+            "GET /api/v1/availability/hours",
+            "PUT /api/v1/availability/hours",
+            "GET /api/v1/availability/time-off",
+            "POST /api/v1/availability/time-off",
+            "GET /api/v1/availability/time-off/{id}",
+            "DELETE /api/v1/availability/time-off/{id}",
+            "GET /api/v1/calendar-sync/calendars",
+            "PATCH /api/v1/calendar-sync/calendars/{id}",
+            "GET /api/v1/busy",
+            "GET /api/v1/availability/slots");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

@@ -61,7 +61,7 @@ public final class ModelCalDavServer extends HttpClient {
                 return CalDavClient.connect(URI.create(c.setting(AppleConnector.SERVER_URL)), "trainer", "pw", http,
                         clock, DavPolicy.allowingPrivateNetworks(), null);
             }
-        }, new app.spotter.calendar.CalendarObjects(clock));
+        }, new app.spotter.calendar.CalendarObjects(clock), "spotter.app");
     }
 
     public void faults(boolean on) {

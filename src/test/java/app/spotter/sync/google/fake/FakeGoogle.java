@@ -33,6 +33,7 @@ public final class FakeGoogle implements AutoCloseable {
     private final FakeListing listing = new FakeListing(clock);
     private final FakeEventsApi events = new FakeEventsApi(this::calendar, listing);
     private final FakeOAuthServer oauth = new FakeOAuthServer();
+    private final FakeFreeBusyApi freeBusy = new FakeFreeBusyApi(this::calendar);
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicInteger apiRequests = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -86,7 +87,14 @@ public final class FakeGoogle implements AutoCloseable {
             fault = faults.pollFirst();
         }
         if (fault == null) {
-            events.handle(exchange, false);
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/calendar/v3/users/me/calendarList")) {
+                freeBusy.calendarList(exchange);
+            } else if (path.equals("/calendar/v3/freeBusy")) {
+                freeBusy.query(exchange, this::alias);
+            } else {
+                events.handle(exchange, false);
+            }
             return;
         }
         switch (fault) {
@@ -179,6 +187,21 @@ public final class FakeGoogle implements AutoCloseable {
 
     public void deleteInGoogle(String calendarId, String eventId) {
         editInGoogle(calendarId, eventId, "status", "cancelled");
+    }
+
+    /** The account's primary calendar, as calendarList names it (events.* also answer to "primary"). */
+    public static final String PRIMARY_ID = "trainer@example.com";
+
+    /**
+     * Lists a calendar in the account's calendarList (the primary one under {@link #PRIMARY_ID}, whose events
+     * are those of "primary"). Calendars not added here are unknown to calendarList and freeBusy.
+     */
+    public void addCalendar(String id, String summary, boolean primary) {
+        freeBusy.add(new FakeFreeBusyApi.Entry(id, summary, primary, "owner"));
+    }
+
+    private String alias(String id) {
+        return PRIMARY_ID.equals(id) ? "primary" : id;
     }
 
     public int apiRequests() {
