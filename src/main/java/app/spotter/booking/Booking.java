@@ -34,6 +34,9 @@ public final class Booking {
     private final int loadedSequence;
     private int sequence;
     private final List<BookingEvent> events = new ArrayList<>();
+    /** The series this session belongs to, and the instant its rule gave it (RECURRENCE-ID); null for a single. */
+    private UUID seriesId;
+    private Instant occurrenceStart;
 
     /** A booking whose only participant is {@code details.clientId()}, at its session type's capacity. */
     Booking(UUID id, UUID trainerId, BookingDetails details, BookingStatus status, int sequence) {
@@ -73,6 +76,21 @@ public final class Booking {
                 capacity, null, false);
         booking.events.add(new BookingScheduled(id, trainerId));
         return booking;
+    }
+
+    /** A session of a series, at the start its rule gave it. */
+    static Booking scheduleOccurrence(UUID id, UUID trainerId, BookingDetails details, UUID seriesId) {
+        Booking booking = schedule(id, trainerId, details);
+        booking.seriesId = Objects.requireNonNull(seriesId);
+        booking.occurrenceStart = details.startsAt();
+        return booking;
+    }
+
+    /** As loaded: the series it belongs to (or null) and its occurrence's start. */
+    Booking inSeries(UUID series, Instant occurrence) {
+        this.seriesId = series;
+        this.occurrenceStart = occurrence;
+        return this;
     }
 
     /**
@@ -230,6 +248,16 @@ public final class Booking {
 
     public BookingDetails details() {
         return details;
+    }
+
+    /** The series this session belongs to, or null for a single session. */
+    public UUID seriesId() {
+        return seriesId;
+    }
+
+    /** The start the series' rule gave this session (its RECURRENCE-ID), or null for a single session. */
+    public Instant occurrenceStart() {
+        return occurrenceStart;
     }
 
     public BookingStatus status() {

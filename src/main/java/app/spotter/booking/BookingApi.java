@@ -33,21 +33,46 @@ class BookingApi {
 
     static final Duration LONGEST_RANGE = Duration.ofDays(366);
 
+    /** Fields a create takes besides a booking's own: a series' rule and what to do with clashing dates. */
+    static final Set<String> SERIES_FIELDS = Set.of("recurrence", "skip_conflicts");
+
     private final Bookings bookings;
+    private final BookingSeries series;
     private final Trainers trainers;
 
-    BookingApi(Bookings bookings, Trainers trainers) {
+    BookingApi(Bookings bookings, BookingSeries series, Trainers trainers) {
         this.bookings = bookings;
+        this.series = series;
         this.trainers = trainers;
     }
 
     @PostMapping
     ResponseEntity<BookingView> create(@RequestBody JsonNode body) {
         UUID trainerId = CurrentTrainer.id();
+        if (body != null && body.isObject() && (body.has("recurrence") || body.has("skip_conflicts"))) {
+            return createSeries(trainerId, body);
+        }
         BookingDetails details = BookingRequest.read(JsonFields.of(body, BookingRequest.FIELDS), null);
         BookingRequest.Participants who = BookingRequest.participants(JsonFields.of(body, BookingRequest.FIELDS), null);
         Booking booking = bookings.create(trainerId, details, who.clientIds(), who.capacity());
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, zone(trainerId)));
+    }
+
+    /** A series: 201 with its first session, {@code series_id} and the dates {@code skipped} (API "recurring"). */
+    private ResponseEntity<BookingView> createSeries(UUID trainerId, JsonNode body) {
+        Set<String> allowed = new java.util.HashSet<>(BookingRequest.FIELDS);
+        allowed.addAll(SERIES_FIELDS);
+        JsonFields fields = JsonFields.of(body, allowed);
+        Boolean skip = fields.bool("skip_conflicts", false);
+        if (!body.has("recurrence")) {
+            fields.reject("skip_conflicts", "applies to a series only (give recurrence)");
+        }
+        BookingDetails details = BookingRequest.read(fields, null);
+        Recurrence rule = SeriesRequest.recurrence(body.get("recurrence"));
+        BookingSeries.Created created = series.create(trainerId, details, rule, Boolean.TRUE.equals(skip));
+        ZoneId zone = zone(trainerId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(created.first(), zone)
+                .withSkipped(BookingView.skipped(created.skipped(), zone)));
     }
 
     /**

@@ -22,7 +22,8 @@ class BookingRepository {
     record Overlap(Instant startsAt, Instant endsAt) {}
 
     private static final String COLUMNS =
-            "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence";
+            "id, trainer_id, client_id, starts_at, ends_at, session_type, location, notes, color_hex, status, sequence, "
+            + "series_id, occurrence_start";
 
     /**
      * What every read selects: the row plus its participants as {@code "<client id>:<attendance>,..."} in order
@@ -57,12 +58,13 @@ class BookingRepository {
     boolean insertUnlessOverlapping(Booking b) {
         BookingDetails d = b.details();
         boolean inserted = jdbc.sql("INSERT INTO bookings (" + COLUMNS + ", capacity) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE trainer_id = ? AND status = 'scheduled' "
                         + "AND tstzrange(starts_at, ends_at) && tstzrange(?, ?))")
                 .params(b.id(), b.trainerId(), d.clientId(), ts(d.startsAt()), ts(d.endsAt()),
                         d.sessionType().value(), d.location(), d.notes(), d.colorHex(), b.status().value(),
-                        b.sequence(), b.ownCapacity(), b.trainerId(), ts(d.startsAt()), ts(d.endsAt()))
+                        b.sequence(), b.seriesId(), ts(b.occurrenceStart()), b.ownCapacity(), b.trainerId(),
+                        ts(d.startsAt()), ts(d.endsAt()))
                 .update() == 1;
         if (inserted) {
             saveParticipants(b);
@@ -95,9 +97,20 @@ class BookingRepository {
         }
     }
 
-    /** Saves attendance marks only (they are not a calendar change, so the booking row stays as it is). */
-    void saveAttendance(Booking b) {
-        saveParticipants(b);
+    /**
+     * Saves one participant's mark, and only that row: a mark is not a calendar change, so the booking row (and its
+     * optimistic lock) stays as it is, and writing the whole list could drop a participant added meanwhile.
+     */
+    void saveAttendance(Booking b, UUID clientId) {
+        Participant p = b.participants().stream().filter(x -> x.clientId().equals(clientId)).findFirst()
+                .orElseThrow();
+        int marked = jdbc.sql("""
+                UPDATE booking_participants SET attendance = ?, attendance_marked_at = NOW()
+                WHERE booking_id = ? AND trainer_id = ? AND client_id = ?""")
+                .params(attendance(p), b.id(), b.trainerId(), clientId).update();
+        if (marked == 0) {
+            saveParticipants(b); // a booking written without participant rows: write them all now
+        }
     }
 
     private static String attendance(Participant p) {
@@ -271,6 +284,13 @@ class BookingRepository {
                 .optional();
     }
 
+    /** A series' sessions in occurrence order; deleted ones (its exclusions) only when asked. */
+    List<Booking> ofSeries(UUID trainerId, UUID seriesId, boolean withDeleted) {
+        return jdbc.sql("SELECT " + READ + " FROM bookings WHERE trainer_id = ? AND series_id = ? "
+                        + "AND (? OR status <> 'deleted') ORDER BY occurrence_start, id")
+                .params(trainerId, seriesId, withDeleted).query(BookingRepository::map).list();
+    }
+
     /** The trainer's late-cancel window in hours (24 until they set one). */
     int lateCancelHours(UUID trainerId) {
         return jdbc.sql("SELECT COALESCE((SELECT late_cancel_hours FROM attendance_rules WHERE trainer_id = ?), "
@@ -288,7 +308,8 @@ class BookingRepository {
 
     /** Removes a deleted booking for good, once no calendar holds it any more. */
     void purge(UUID trainerId, UUID id) {
-        jdbc.sql("DELETE FROM bookings WHERE id = ? AND trainer_id = ? AND status = 'deleted'")
+        // a series' sessions stay: a deleted one is an EXDATE of the series' one calendar object
+        jdbc.sql("DELETE FROM bookings WHERE id = ? AND trainer_id = ? AND status = 'deleted' AND series_id IS NULL")
                 .params(id, trainerId).update();
     }
 
@@ -305,7 +326,9 @@ class BookingRepository {
         return new Booking(rs.getObject("id", UUID.class), rs.getObject("trainer_id", UUID.class), details,
                 BookingStatus.fromValue(rs.getString("status")), rs.getInt("sequence"),
                 participants(rs.getString("participant_list"), details.clientId()),
-                capacity, rs.getString("cancel_reason"), rs.getBoolean("late_cancel"));
+                capacity, rs.getString("cancel_reason"), rs.getBoolean("late_cancel"))
+                .inSeries(rs.getObject("series_id", UUID.class), rs.getTimestamp("occurrence_start") == null ? null
+                        : rs.getTimestamp("occurrence_start").toInstant());
     }
 
     static List<Participant> participants(String list, UUID firstClient) {

@@ -157,7 +157,7 @@ public class Bookings {
         Booking booking = get(trainerId, id);
         try {
             if (booking.mark(clientId, attendance, clock.instant())) {
-                repository.saveAttendance(booking);
+                repository.saveAttendance(booking, clientId);
             }
         } catch (Booking.IllegalBookingTransition e) {
             throw ApiProblem.conflict(e.getMessage());

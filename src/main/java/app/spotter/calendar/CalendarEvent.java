@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param sequence iCalendar SEQUENCE (RFC 5545 3.8.7.4), raised by every change
  * @param colorHex {@code #RRGGBB} or null when the trainer chose none
  * @param clientIds every participant, in order (the first is {@code clientId}); each gets their own invitation
+ * @param repeating the rule and its exceptions when this is a series (then this event is its first occurrence),
+ *     null for a single session
  */
 public record CalendarEvent(
         UUID bookingId,
@@ -31,14 +33,31 @@ public record CalendarEvent(
         String colorHex,
         int sequence,
         boolean cancelled,
-        List<UUID> clientIds) {
+        List<UUID> clientIds,
+        Repeating repeating) {
+
+    /** A single session (no recurrence) with its participants. */
+    public CalendarEvent(UUID bookingId, UUID trainerId, UUID clientId, String uid, String summary,
+            SessionType sessionType, String location, Instant start, Instant end, ZoneId zone, String colorHex,
+            int sequence, boolean cancelled, List<UUID> clientIds) {
+        this(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone, colorHex,
+                sequence, cancelled, clientIds, null);
+    }
+
+    /** A single-client series (or single session when {@code repeating} is null). */
+    public CalendarEvent(UUID bookingId, UUID trainerId, UUID clientId, String uid, String summary,
+            SessionType sessionType, String location, Instant start, Instant end, ZoneId zone, String colorHex,
+            int sequence, boolean cancelled, Repeating repeating) {
+        this(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone, colorHex,
+                sequence, cancelled, clientId == null ? List.of() : List.of(clientId), repeating);
+    }
 
     /** A single-client event: its one participant is {@code clientId}. */
     public CalendarEvent(UUID bookingId, UUID trainerId, UUID clientId, String uid, String summary,
             SessionType sessionType, String location, Instant start, Instant end, ZoneId zone, String colorHex,
             int sequence, boolean cancelled) {
         this(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone, colorHex,
-                sequence, cancelled, clientId == null ? List.of() : List.of(clientId));
+                sequence, cancelled, clientId == null ? List.of() : List.of(clientId), null);
     }
 
     public CalendarEvent {
@@ -57,13 +76,13 @@ public record CalendarEvent(
     /** The same event carrying another SEQUENCE (a copy that changed without the booking changing). */
     public CalendarEvent withSequence(int newSequence) {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                colorHex, newSequence, cancelled, clientIds);
+                colorHex, newSequence, cancelled, clientIds, repeating);
     }
 
     /** The same event without the trainer's colour (a client's copy does not follow the trainer's display). */
     public CalendarEvent withoutColor() {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,
-                null, sequence, cancelled, clientIds);
+                null, sequence, cancelled, clientIds, repeating == null ? null : repeating.withoutColor());
     }
 
     /** The CalDAV resource name and the Google event id both derive from the booking id (retry-safe creates). */

@@ -37,6 +37,10 @@ public final class CalendarObjects {
     public String storedObject(CalendarEvent e, String prodId) {
         CalendarCommon envelope = new CalendarCommon(prodId, common.zones());
         Optional<TimeZones.Definition> zone = envelope.zones().definition(e.zone(), e.start(), e.end(), clock.instant());
+        if (e.repeating() != null) {
+            return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone),
+                    SeriesComponents.of(e, clock.instant(), zone)));
+        }
         VEvent event = new VEvent(new PropertyList(EventProperties.of(e, e.summary(), clock.instant(), zone)));
         return ICalendarText.write(envelope.calendar(List.of(), usedTimeZone(e, zone), List.of(event)));
     }
@@ -85,6 +89,11 @@ public final class CalendarObjects {
             CalendarEvent e, String summary, Organizer organizer, List<Attendee> attendees, ItipMethod method) {
         return ICalendarText.write(
                 ItipMessages.build(common, e, summary, organizer, List.copyOf(attendees), method, clock.instant()));
+    }
+
+    /** A series' RRULE and EXDATE lines (Google's {@code recurrence}); empty for a single session. */
+    public static List<String> recurrenceLines(CalendarEvent e) {
+        return e.repeating() == null ? List.of() : SeriesComponents.recurrenceLines(e);
     }
 
     /**

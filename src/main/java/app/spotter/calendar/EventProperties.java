@@ -66,6 +66,11 @@ final class EventProperties {
      * all of them; writing only one end in UTC made readers see an event ending before it starts.
      */
     static boolean local(CalendarEvent e, Optional<TimeZones.Definition> zone) {
+        if (e.repeating() != null && zone.isPresent()) {
+            // a series is local whatever its first date: its rule expands in local time (see SeriesComponents);
+            // a start in a repeated hour means its first occurrence there (RFC 5545 3.3.5), as the series computed
+            return true;
+        }
         return zone.isPresent() && zone.get().covers(e.start()) && zone.get().covers(e.end())
                 && !ambiguous(e.start(), zone.get()) && !ambiguous(e.end(), zone.get());
     }

@@ -60,6 +60,12 @@ public final class FeedWriter implements AutoCloseable {
                     && e.end().atZone(displayZone).getYear() <= toYear;
             definition = covered ? display : Optional.empty();
         }
+        if (e.repeating() != null) {
+            for (VEvent component : SeriesComponents.of(e, stamp, definition)) {
+                out.write(component.toString());
+            }
+            return;
+        }
         out.write(new VEvent(new PropertyList(EventProperties.of(e, e.summary(), stamp, definition))).toString());
     }
 

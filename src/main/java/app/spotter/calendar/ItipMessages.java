@@ -35,6 +35,10 @@ final class ItipMessages {
             throw new IllegalArgumentException("an iTIP " + method + " needs at least one attendee");
         }
         Optional<TimeZones.Definition> zone = common.zones().definition(e.zone(), e.start(), e.end(), stamp);
+        if (e.repeating() != null) {
+            return common.calendar(List.of(method.property()), CalendarObjects.usedTimeZone(e, zone),
+                    series(e, summary, organizer, attendees, method, stamp, zone));
+        }
         List<Property> properties = new ArrayList<>(EventProperties.of(e, summary, stamp, zone));
         if (method == ItipMethod.CANCEL) {
             // RFC 5546 3.2.5: the whole event is cancelled, so STATUS says so whatever the booking row says
@@ -51,13 +55,49 @@ final class ItipMessages {
                 List.of(method.property()), CalendarObjects.usedTimeZone(e, zone), List.of(event));
     }
 
-    // RFC 5546 3.2.5: a CANCEL lists the same attendees. RSVP=FALSE: Spotter reads no replies yet, so it must not
-    // ask for one (RFC 5545 3.2.17); an answer sent to an address nobody reads would look accepted to the client
+    /**
+     * A series in one message (RFC 5546 3.2.2: a REQUEST may carry the master and its overrides together): the rule,
+     * its exclusions and its changed occurrences, each component with ORGANIZER and ATTENDEEs. One message per
+     * change of the series, however many weeks it covers; a CANCEL cancels the whole series (3.2.5).
+     */
+    private static List<VEvent> series(CalendarEvent e, String summary, Organizer organizer, List<Attendee> attendees,
+            ItipMethod method, Instant stamp, Optional<TimeZones.Definition> zone) {
+        CalendarEvent shown = summary.equals(e.summary()) ? e : new CalendarEvent(e.bookingId(), e.trainerId(),
+                e.clientId(), e.uid(), summary, e.sessionType(), e.location(), e.start(), e.end(), e.zone(),
+                e.colorHex(), e.sequence(), e.cancelled(), e.repeating());
+        List<VEvent> components = method == ItipMethod.CANCEL
+                ? SeriesComponents.of(withoutOverrides(shown), stamp, zone) : SeriesComponents.of(shown, stamp, zone);
+        List<VEvent> result = new ArrayList<>(components.size());
+        for (VEvent component : components) {
+            List<Property> properties = new ArrayList<>(component.getProperties());
+            if (method == ItipMethod.CANCEL) {
+                properties.removeIf(p -> p instanceof Status);
+                properties.add(ImmutableStatus.VEVENT_CANCELLED);
+            }
+            properties.add(new net.fortuna.ical4j.model.property.Organizer(
+                    CalendarAddresses.commonName(organizer.name()), CalendarAddresses.mailto(organizer.email())));
+            for (Attendee attendee : attendees) {
+                properties.add(attendee(attendee));
+            }
+            result.add(new VEvent(new PropertyList(properties)));
+        }
+        return result;
+    }
+
+    private static CalendarEvent withoutOverrides(CalendarEvent e) {
+        Repeating r = e.repeating();
+        return new CalendarEvent(e.bookingId(), e.trainerId(), e.clientId(), e.uid(), e.summary(), e.sessionType(),
+                e.location(), e.start(), e.end(), e.zone(), e.colorHex(), e.sequence(), e.cancelled(),
+                new Repeating(r.intervalWeeks(), r.days(), r.until(), r.count(), r.exdates(), List.of()));
+    }
+
+    // RFC 5546 3.2.5: a CANCEL lists the same attendees. RSVP=TRUE only when Spotter reads the organizer mailbox
+    // (RFC 5545 3.2.17): an answer asked for and sent to an address nobody reads would look heard to the client
     private static net.fortuna.ical4j.model.property.Attendee attendee(Attendee attendee) {
         ParameterList parameters = CalendarAddresses.commonName(attendee.name())
                 .add(Role.REQ_PARTICIPANT)
                 .add(PartStat.NEEDS_ACTION)
-                .add(Rsvp.FALSE);
+                .add(attendee.rsvp() ? Rsvp.TRUE : Rsvp.FALSE);
         return new net.fortuna.ical4j.model.property.Attendee(parameters, CalendarAddresses.mailto(attendee.email()));
     }
 }

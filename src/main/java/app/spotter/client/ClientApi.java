@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,7 +55,11 @@ class ClientApi {
     /** A page of at most {@link Cursor#MAX_PAGE} clients in name order; a {@code Link} header names the next. */
     @GetMapping
     ResponseEntity<List<ClientView>> list(@RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(required = false) String q) {
+        if (q != null && q.length() > 100) {
+            throw ApiProblem.invalid("q", "must be at most 100 characters");
+        }
         int size = Cursor.limit(limit);
         UUID after = null;
         if (cursor != null) {
@@ -64,7 +69,7 @@ class ClientApi {
                 throw ApiProblem.invalid("cursor", "is not a cursor from a previous page");
             }
         }
-        List<Client> page = clients.page(CurrentTrainer.id(), archived, after, size + 1);
+        List<Client> page = clients.search(CurrentTrainer.id(), archived, q, after, size + 1);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -102,6 +107,23 @@ class ClientApi {
     ResponseEntity<Void> unarchive(@PathVariable UUID id) {
         clients.archive(CurrentTrainer.id(), id, false);
         return ResponseEntity.noContent().build();
+    }
+
+    record NotesView(String notes) {}
+
+    /** The trainer's private notes about the client: shown to the trainer only, never synced or sent anywhere. */
+    @GetMapping("/{id}/notes")
+    NotesView notes(@PathVariable UUID id) {
+        return new NotesView(clients.notes(CurrentTrainer.id(), id));
+    }
+
+    @PutMapping("/{id}/notes")
+    NotesView saveNotes(@PathVariable UUID id, @RequestBody JsonNode body) {
+        var fields = JsonFields.of(body, Set.of("notes"));
+        String notes = fields.text("notes", false, 20_000);
+        fields.validate();
+        clients.saveNotes(CurrentTrainer.id(), id, notes);
+        return new NotesView(notes);
     }
 
     /** Applies the given fields over {@code base}; on create, names are required. */

@@ -68,7 +68,37 @@ class ClientRepository {
                        erased_at = NOW(), deleted_at = COALESCE(deleted_at, NOW()), archived_at = NULL,
                        erased_counts = CAST(? AS jsonb), updated_at = NOW()
                 WHERE id = ? AND trainer_id = ? AND erased_at IS NULL""")
-                .params(countsJson, id, trainerId).update() == 1;
+                .params(countsJson, id, trainerId).update() == 1 && notesDeleted(trainerId, id);
+    }
+
+    private boolean notesDeleted(UUID trainerId, UUID id) {
+        jdbc.sql("DELETE FROM client_notes WHERE client_id = ? AND trainer_id = ?").params(id, trainerId).update();
+        return true;
+    }
+
+    boolean isArchived(UUID trainerId, UUID id) {
+        return jdbc.sql("SELECT archived_at IS NOT NULL FROM clients WHERE id = ? AND trainer_id = ? "
+                        + "AND deleted_at IS NULL")
+                .params(id, trainerId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The trainer's private notes about the client, or null. Kept apart from {@link Client} (see V92). */
+    String notes(UUID trainerId, UUID id) {
+        return jdbc.sql("SELECT notes FROM client_notes WHERE client_id = ? AND trainer_id = ?")
+                .params(id, trainerId).query(String.class).optional().orElse(null);
+    }
+
+    /** Saves the notes of a current client; null or blank removes them. */
+    void saveNotes(UUID trainerId, UUID id, String notes) {
+        if (notes == null || notes.isBlank()) {
+            notesDeleted(trainerId, id);
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO client_notes (client_id, trainer_id, notes)
+                SELECT id, trainer_id, ? FROM clients WHERE id = ? AND trainer_id = ? AND deleted_at IS NULL
+                ON CONFLICT (client_id) DO UPDATE SET notes = EXCLUDED.notes, updated_at = NOW()""")
+                .params(notes, id, trainerId).update();
     }
 
     /**
@@ -102,15 +132,29 @@ class ClientRepository {
 
     /** One page in name order, after the client with id {@code after} (the previous page's last) when given. */
     List<Client> page(UUID trainerId, boolean archived, UUID after, int limit) {
+        return page(trainerId, archived, null, after, limit);
+    }
+
+    /**
+     * As {@link #page(UUID, boolean, UUID, int)}, narrowed to clients whose name, email or phone contains
+     * {@code query} (case-insensitive; null or blank: everyone). The query is a bound LIKE pattern with its own
+     * wildcards escaped, so "%" finds a literal percent sign.
+     */
+    List<Client> page(UUID trainerId, boolean archived, String query, UUID after, int limit) {
+        String pattern = query == null || query.isBlank() ? null
+                : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM clients c
                 WHERE trainer_id = ? AND deleted_at IS NULL AND (archived_at IS NULL) = NOT ?
+                  AND (CAST(? AS text) IS NULL OR (first_name || ' ' || last_name) ILIKE ?
+                       OR email ILIKE ? OR phone ILIKE ?)
                   AND (CAST(? AS uuid) IS NULL OR (lower(last_name), lower(first_name), id) >
                        (SELECT lower(p.last_name), lower(p.first_name), p.id FROM clients p
                          WHERE p.id = ? AND p.trainer_id = c.trainer_id))
                 ORDER BY lower(last_name), lower(first_name), id
                 LIMIT ?""")
-                .params(trainerId, archived, after, after, limit).query(ClientRepository::map).list();
+                .params(trainerId, archived, pattern, pattern, pattern, pattern, after, after, limit)
+                .query(ClientRepository::map).list();
     }
 
     /** When any of the trainer's clients last changed (their names show in calendars). */

@@ -38,6 +38,30 @@ public class Clients {
         return repository.page(trainerId, archived, after, limit);
     }
 
+    /** As {@link #page(UUID, boolean, UUID, int)}, only clients whose name, email or phone contains the query. */
+    public List<Client> search(UUID trainerId, boolean archived, String query, UUID after, int limit) {
+        return repository.page(trainerId, archived, query, after, limit);
+    }
+
+    public boolean isArchived(UUID trainerId, UUID id) {
+        return repository.isArchived(trainerId, id);
+    }
+
+    /**
+     * The trainer's private notes about a client (null when none). They are never part of {@link Client}, which is
+     * what calendars, invitations and the feed are built from: notes never leave Spotter.
+     */
+    public String notes(UUID trainerId, UUID id) {
+        get(trainerId, id);
+        return repository.notes(trainerId, id);
+    }
+
+    @Transactional
+    public void saveNotes(UUID trainerId, UUID id, String notes) {
+        get(trainerId, id);
+        repository.saveNotes(trainerId, id, notes);
+    }
+
     /** Every client of the trainer, archived and deleted ones too: the trainer's export. */
     public List<Client> all(UUID trainerId) {
         return repository.all(trainerId);

@@ -55,6 +55,8 @@ public class Feeds {
     private final FeedTokens tokens;
     private final Bookings bookings;
     private final Clients clients;
+    /** Set after construction (setter), so the feed's constructor stays as other callers know it. */
+    private app.spotter.booking.BookingSeries series;
     private final Preferences preferences;
     private final Trainers trainers;
     private final CalendarEvents events;
@@ -111,6 +113,11 @@ public class Feeds {
         renders.release();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setSeries(app.spotter.booking.BookingSeries series) {
+        this.series = series;
+    }
+
     /** No feed any more: its URL answers 404 from the moment this commits (account deletion). */
     @Transactional
     public void revoke(UUID trainerId) {
@@ -145,8 +152,19 @@ public class Feeds {
                 .collect(Collectors.toMap(Client::id, Function.identity()));
         try (FeedWriter feed = calendars.feedWriter(out, prefs.timezoneDisplay(), snapshot.name(),
                 snapshot.from(), snapshot.to())) {
+            java.util.Set<UUID> seriesSeen = new java.util.HashSet<>();
             bookings.streamScheduled(snapshot.trainerId(), snapshot.from(), snapshot.to(), b -> {
                 try {
+                    if (b.seriesId() != null && series != null) {
+                        // a series is one VEVENT with RRULE (+ EXDATE, RECURRENCE-ID overrides), written once,
+                        // when its first session in the window comes by
+                        var whole = seriesSeen.add(b.seriesId()) ? series.ofSession(snapshot.trainerId(), b.id())
+                                : Optional.<app.spotter.booking.BookingSeries.Snapshot>empty();
+                        if (whole.isPresent()) {
+                            feed.write(events.ofSeries(whole.get(), id -> Optional.ofNullable(byId.get(id)), prefs));
+                        }
+                        return;
+                    }
                     feed.write(events.of(b, id -> java.util.Optional.ofNullable(byId.get(id)), prefs));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e); // the subscriber went away: stop reading rows

@@ -21,6 +21,10 @@ public final class ContentHash {
         String canonical = String.join("\u001f", e.uid(), e.summary(), Objects.toString(e.location(), ""),
                 e.start().toString(), e.end().toString(), e.zone().getId(), Objects.toString(e.colorHex(), ""),
                 e.sessionType().value(), String.valueOf(e.cancelled()));
+        if (e.repeating() != null) {
+            // only for a series, so a single event's fingerprint stays what it was (no re-push after an upgrade)
+            canonical = canonical + "\u001f" + e.repeating().canonical();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -64,12 +65,17 @@ class BookingController {
     }
 
     @PostMapping
-    String create(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    String create(@RequestParam Map<String, String> form,
+            @RequestParam(name = BookingForm.MORE, required = false) List<String> more, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         UUID trainerId = CurrentTrainer.id();
-        BookingForm input = BookingForm.read(form, zone(), false);
+        more = more == null ? List.of() : more;
+        form.put(BookingForm.MORE, String.join(",", more));
+        BookingForm input = BookingForm.read(form, more, zone(), false);
         try {
-            Booking booking = bookings.create(trainerId, BookingRequest.read(input.json(), null));
+            BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
+            Booking booking = bookings.create(trainerId, BookingRequest.read(input.json(), null), who.clientIds(),
+                    who.capacity());
             boolean past = words.inThePast(booking);
             return done(booking, words.whose(booking) + " booked for " + words.when(booking) + "."
                     + (past ? " Note: that time is in the past." : ""), past ? "warning" : "ok", null, request,
@@ -86,13 +92,19 @@ class BookingController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+    String update(@PathVariable UUID id, @RequestParam Map<String, String> form,
+            @RequestParam(name = BookingForm.MORE, required = false) List<String> more, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         UUID trainerId = CurrentTrainer.id();
         Booking current = bookings.get(trainerId, id);
-        BookingForm input = BookingForm.read(form, zone(), true);
+        more = more == null ? List.of() : more;
+        form.put(BookingForm.MORE, String.join(",", more));
+        BookingForm input = BookingForm.read(form, more, zone(), true);
         try {
-            Booking changed = bookings.change(trainerId, id, BookingRequest.read(input.json(), current.details()));
+            // the form lists every participant: the first client plus those ticked; the capacity stays
+            BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
+            Booking changed = bookings.change(trainerId, id, BookingRequest.read(input.json(), current.details()),
+                    who.clientIds(), BookingRequest.participants(input.json(), current).capacity());
             if (onlyTimeChanged(current, changed)) {
                 // a reschedule can be undone: the page moves it back to where it was
                 return done(changed, words.whose(changed) + " moved to " + words.when(changed) + ".", "ok",

@@ -18,9 +18,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class BookingForm {
 
-    static final Map<String, String> LABELS = Map.of("client_id", "Client", "starts_at", "Start",
-            "ends_at", "End", "duration_minutes", "Duration (minutes)", "session_type", "Session type",
-            "location", "Location", "notes", "Notes", "color_hex", "Colour");
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("client_id", "Client"),
+            Map.entry("starts_at", "Start"), Map.entry("ends_at", "End"),
+            Map.entry("duration_minutes", "Duration (minutes)"), Map.entry("session_type", "Session type"),
+            Map.entry("location", "Location"), Map.entry("notes", "Notes"), Map.entry("color_hex", "Colour"),
+            Map.entry("client_ids", "Clients"), Map.entry("capacity", "Capacity"));
+    /** The form's checkboxes for the other clients of a group session. */
+    static final String MORE = "more_client_ids";
     static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String BAD_START = "Start must be a date and time.";
 
@@ -34,7 +38,26 @@ final class BookingForm {
 
     /** @param edit true when blank optional fields should clear what the booking had */
     static BookingForm read(Map<String, String> form, ZoneId zone, boolean edit) {
-        FormJson body = new FormJson().text("client_id", form.get("client_id"), false);
+        return read(form, java.util.List.of(), zone, edit);
+    }
+
+    /**
+     * @param more the other clients ticked for a group session (the first client is {@code client_id}); with
+     *     any, the body carries {@code client_ids}, so that unticking everyone leaves the first client alone
+     */
+    static BookingForm read(Map<String, String> form, java.util.List<String> more, ZoneId zone, boolean edit) {
+        FormJson body = new FormJson();
+        String first = form.get("client_id");
+        java.util.List<String> others = more.stream().filter(c -> c != null && !c.isBlank() && !c.equals(first))
+                .distinct().toList();
+        if (others.isEmpty() || first == null || first.isBlank()) {
+            body.text("client_id", first, false);
+        } else {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            all.add(first);
+            all.addAll(others);
+            body.texts("client_ids", all);
+        }
         boolean badStart = false;
         String start = form.get("starts_at");
         if (start != null && !start.isBlank()) {
@@ -70,6 +93,8 @@ final class BookingForm {
         BookingDetails d = booking.details();
         Map<String, String> form = new HashMap<>();
         form.put("client_id", d.clientId().toString());
+        form.put(MORE, String.join(",", booking.clientIds().subList(1, booking.clientIds().size()).stream()
+                .map(java.util.UUID::toString).toList()));
         form.put("starts_at", INPUT.format(d.startsAt().atZone(zone)));
         form.put("duration_minutes", Long.toString(Duration.between(d.startsAt(), d.endsAt()).toMinutes()));
         form.put("session_type", d.sessionType().value());

@@ -4,6 +4,8 @@ import app.spotter.booking.Booking;
 import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Bookings;
+import app.spotter.booking.Replies;
+import app.spotter.booking.Reply;
 import app.spotter.client.Client;
 import app.spotter.client.Clients;
 import app.spotter.preferences.Preferences;
@@ -51,11 +53,13 @@ class CalendarEventsController {
     private final Bookings bookings;
     private final Clients clients;
     private final Preferences preferences;
+    private final Replies replies;
 
-    CalendarEventsController(Bookings bookings, Clients clients, Preferences preferences) {
+    CalendarEventsController(Bookings bookings, Clients clients, Preferences preferences, Replies replies) {
         this.bookings = bookings;
         this.clients = clients;
         this.preferences = preferences;
+        this.replies = replies;
     }
 
     @GetMapping(path = "/app/calendar/events", produces = "application/json")
@@ -72,27 +76,60 @@ class CalendarEventsController {
         }
         Map<UUID, String> names = clients.list(trainerId).stream()
                 .collect(Collectors.toMap(Client::id, Client::displayName));
-        return bookings.page(trainerId, from, to, null, null, MAX_EVENTS).stream()
-                .filter(b -> b.status() == BookingStatus.SCHEDULED)
-                .map(b -> event(b, prefs, names.get(b.details().clientId())))
+        List<Booking> scheduled = bookings.page(trainerId, from, to, null, null, MAX_EVENTS).stream()
+                .filter(b -> b.status() == BookingStatus.SCHEDULED).toList();
+        Map<UUID, List<Replies.Answer>> answers = replies.of(trainerId, scheduled.stream().map(Booking::id).toList());
+        return scheduled.stream()
+                .map(b -> b.capacity() > 1
+                        ? groupEvent(b, prefs, names, answers.getOrDefault(b.id(), List.of()))
+                        : event(b, prefs, names.get(b.details().clientId()), answers.getOrDefault(b.id(), List.of())))
                 .toList();
+    }
+
+    /** A session for several clients reads as in the synced calendars: "Group session · 2/8" (names if shown). */
+    private static Event groupEvent(Booking booking, SyncPreferences prefs, Map<UUID, String> names,
+            List<Replies.Answer> answers) {
+        BookingDetails d = booking.details();
+        ZoneId zone = prefs.timezoneDisplay();
+        String color = color(prefs, d);
+        String title = app.spotter.calendar.CalendarObjects.summaryFor(d.sessionType(),
+                booking.clientIds().stream().map(names::get).toList(), booking.capacity(), prefs.showClientNames());
+        return new Event(booking.id().toString(), title + mark(answers),
+                LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
+                color, color, Colors.textOn(color),
+                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(), "name", title));
     }
 
     /**
      * The client's name comes first (it is what a trainer scans for, and what survives a narrow column); the
      * session type follows. With names hidden, only the type, as in the synced calendars.
      */
-    private static Event event(Booking booking, SyncPreferences prefs, String clientName) {
+    private static Event event(Booking booking, SyncPreferences prefs, String clientName,
+            List<Replies.Answer> answers) {
         BookingDetails d = booking.details();
         ZoneId zone = prefs.timezoneDisplay();
         String color = color(prefs, d);
         boolean named = prefs.showClientNames() && clientName != null;
         return new Event(booking.id().toString(),
-                named ? clientName + " · " + d.sessionType().label() : d.sessionType().label(),
+                (named ? clientName + " · " + d.sessionType().label() : d.sessionType().label()) + mark(answers),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
                 color, color, Colors.textOn(color),
                 Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(),
                         "name", named ? clientName : d.sessionType().label()));
+    }
+
+    /**
+     * The clients' answers in words after the title: "declined" when anyone declined (the trainer must act), else
+     * "confirmed" when everyone who answered accepted; nothing before an answer or with only tentative ones.
+     */
+    static String mark(List<Replies.Answer> answers) {
+        if (answers.stream().anyMatch(a -> a.reply() == Reply.DECLINED)) {
+            return " · ✗ declined";
+        }
+        if (!answers.isEmpty() && answers.stream().allMatch(a -> a.reply() == Reply.ACCEPTED)) {
+            return " · ✓ confirmed";
+        }
+        return "";
     }
 
     /** The booking's own colour, else the trainer's colour for its type, else the type's default colour. */

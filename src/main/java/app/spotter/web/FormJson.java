@@ -35,6 +35,13 @@ final class FormJson {
         return this;
     }
 
+    /** A list of texts (e.g. ids from checkboxes), passed on as a JSON array. */
+    FormJson texts(String field, java.util.List<String> values) {
+        var array = node.putArray(field);
+        values.forEach(array::add);
+        return this;
+    }
+
     FormJson bool(String field, boolean value) {
         node.put(field, value);
         return this;

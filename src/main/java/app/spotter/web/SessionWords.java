@@ -27,10 +27,11 @@ class SessionWords {
         this.preferences = preferences;
     }
 
-    /** "Sipho Ndlovu's session", or "The 1:1 session" when names are hidden. */
+    /** "Sipho Ndlovu's session", or "The 1:1 session" when names are hidden or it holds several clients. */
     String whose(Booking booking) {
         SyncPreferences prefs = preferences.get(booking.trainerId());
-        String name = prefs.showClientNames()
+        // a session for several clients is "the group session", not the first client's
+        String name = prefs.showClientNames() && booking.capacity() <= 1
                 ? clients.find(booking.trainerId(), booking.details().clientId()).map(c -> c.displayName()).orElse(null)
                 : null;
         return possessive(name, booking.details().sessionType().label());

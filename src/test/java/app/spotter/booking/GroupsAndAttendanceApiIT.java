@@ -200,4 +200,41 @@ class GroupsAndAttendanceApiIT extends SpotterIT {
         assertThat(newTrainer().get("/api/v1/clients/" + ben + "/sessions").status())
                 .as("another trainer's client").isEqualTo(404);
     }
+
+    @Test
+    void erasingOneClientOfAGroupTakesThemOutAndTheSessionGoesOnForTheOthers() {
+        String shared = group(hoursFromNow(24 * 26), ann, ben);
+        String alone = group(hoursFromNow(24 * 27), ben);
+        assertThat(api.post("/api/v1/clients/" + ben + "/erase", null).status()).isEqualTo(204);
+
+        JsonNode kept = api.get("/api/v1/bookings/" + shared).json();
+        assertThat(kept.get("status").stringValue()).isEqualTo("scheduled");
+        assertThat(clientIds(kept)).containsExactly(ann);
+        assertThat(api.get("/api/v1/bookings/" + alone).status()).as("their own session is gone").isEqualTo(404);
+        assertThat(api.get("/api/v1/clients/" + ann + "/sessions").json()).hasSize(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private BookingRepository repository;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private Bookings bookings;
+
+    @Test
+    void aMarkSavedFromAnOlderReadingKeepsAClientAddedMeanwhile() {
+        String past = group(hoursFromNow(-4), ann);
+        java.util.UUID trainer = java.util.UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
+        java.util.UUID id = java.util.UUID.fromString(past);
+        Booking read = repository.find(trainer, id).orElseThrow();
+        Booking changed = bookings.get(trainer, id);
+        bookings.change(trainer, id, changed.details(),
+                List.of(java.util.UUID.fromString(ann), java.util.UUID.fromString(ben)), null);
+
+        read.mark(java.util.UUID.fromString(ann), Attendance.ATTENDED, java.time.Instant.now());
+        repository.saveAttendance(read, java.util.UUID.fromString(ann));
+
+        JsonNode now = api.get("/api/v1/bookings/" + past).json();
+        assertThat(clientIds(now)).containsExactly(ann, ben);
+        assertThat(attendanceOf(now, ann)).isEqualTo("attended");
+    }
 }

@@ -18,6 +18,19 @@ class InvitationTest {
     private final CalendarObjects objects = new CalendarObjects(Events.CLOCK);
 
     @Test
+    void anAttendeeIsAskedToAnswerOnlyWhenTheOrganizerMailboxIsRead() {
+        var asked = List.of(new Attendee("Thandi Nkosi", "thandi@example.com", true));
+
+        Property attendee = Ics.onlyEvent(Ics.parse(objects.invitation(Events.event(), COACH, asked,
+                ItipMethod.REQUEST))).<Property>getProperties(Property.ATTENDEE).getFirst();
+        Property notAsked = Ics.onlyEvent(Ics.parse(objects.invitation(Events.event(), COACH, CLIENT,
+                ItipMethod.REQUEST))).<Property>getProperties(Property.ATTENDEE).getFirst();
+
+        assertThat(Ics.parameter(attendee, "RSVP")).isEqualTo("TRUE");
+        assertThat(Ics.parameter(notAsked, "RSVP")).isEqualTo("FALSE");
+    }
+
+    @Test
     void a_request_has_method_organizer_and_an_attendee_asked_to_reply() {
         Calendar calendar = Ics.parse(objects.invitation(Events.event(), COACH, CLIENT, ItipMethod.REQUEST));
         VEvent event = Ics.onlyEvent(calendar);

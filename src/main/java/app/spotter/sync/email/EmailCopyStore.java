@@ -25,6 +25,20 @@ class EmailCopyStore {
                 .list();
     }
 
+    /**
+     * The client copies sent for a booking, whoever's it is: a reply names only the booking (its UID), and the copy
+     * it answers tells the trainer. Used only to match a reply to the invitation it answers.
+     */
+    List<ReplyDecision.SentTo> clientCopiesOf(UUID bookingId) {
+        return jdbc.sql("""
+                SELECT trainer_id, client_id, address, sequence FROM email_invitation_copies
+                WHERE booking_id = ? AND recipient = 'client' AND client_id IS NOT NULL""")
+                .param(bookingId)
+                .query((rs, n) -> new ReplyDecision.SentTo(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
     void save(UUID trainerId, UUID bookingId, SentCopy copy) {
         jdbc.sql("""
                 INSERT INTO email_invitation_copies (booking_id, trainer_id, recipient, client_id, address,

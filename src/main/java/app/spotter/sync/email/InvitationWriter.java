@@ -7,6 +7,7 @@ import app.spotter.calendar.ItipMethod;
 import app.spotter.calendar.Organizer;
 import app.spotter.trainer.Trainer;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -18,7 +19,9 @@ import org.thymeleaf.context.Context;
  * calendar that receives an invitation whose ORGANIZER is its own user treats it as "I sent this" and does not
  * add it (Google Calendar ignores it), which would leave the trainer's calendar empty; and an ORGANIZER that
  * differs from the From domain makes Gmail and Outlook flag the invitation as possibly forged. People reach the
- * trainer through Reply-To and the body; iTIP replies (RSVP) reach Spotter's address, where nobody needs them.
+ * trainer through Reply-To and the body. Clients' iTIP replies reach Spotter's address: when its mailbox is read
+ * ({@code spotter.mail.imap.host}), the client's copy asks for them (RSVP=TRUE) and {@link ReplyPoller} records
+ * them; otherwise it asks for none.
  */
 @Component
 class InvitationWriter {
@@ -27,10 +30,14 @@ class InvitationWriter {
     private final ITemplateEngine templates;
     private final InvitationMailer sender;
 
-    InvitationWriter(CalendarObjects calendars, ITemplateEngine templates, InvitationMailer sender) {
+    private final boolean readsReplies;
+
+    InvitationWriter(CalendarObjects calendars, ITemplateEngine templates, InvitationMailer sender,
+            @Value("${spotter.mail.imap.host:}") String imapHost) {
         this.calendars = calendars;
         this.templates = templates;
         this.sender = sender;
+        this.readsReplies = !imapHost.isBlank();
     }
 
     /** @param update the recipient already holds an earlier version (the wording says "Updated") */
@@ -41,7 +48,8 @@ class InvitationWriter {
         Organizer organizer = new Organizer(trainer.name(), sender.fromAddress());
         // each copy lists only its own recipient: the trainer's copy must not carry the client's name or address
         // when names are hidden, and nobody needs the other's address to accept (RFC 5546 3.2.2 allows a subset)
-        List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email()));
+        List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email(),
+                readsReplies && recipient.isClient()));
         String ics = calendars.invitation(event, recipient.summary(), organizer, attendees, method);
         InvitationWording wording = InvitationWording.of(event, recipient, trainer.name(), trainer.email(), method, update);
         Context model = new Context();

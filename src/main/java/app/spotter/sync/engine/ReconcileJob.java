@@ -53,9 +53,11 @@ class ReconcileJob {
     private final CalendarEvents events;
     private final MirrorStore mirrors;
     private final ProviderStep step;
+    private final app.spotter.booking.BookingSeries series;
 
     ReconcileJob(PendingStore pending, Bookings bookings, Clients clients, Preferences preferences,
-            CalendarEvents events, MirrorStore mirrors, ProviderStep step) {
+            CalendarEvents events, MirrorStore mirrors, ProviderStep step, app.spotter.booking.BookingSeries series) {
+        this.series = series;
         this.pending = pending;
         this.bookings = bookings;
         this.clients = clients;
@@ -63,6 +65,20 @@ class ReconcileJob {
         this.events = events;
         this.mirrors = mirrors;
         this.step = step;
+    }
+
+    /**
+     * A single session's event; for a session of a series, the whole series' event when this is its anchor (the
+     * series is one calendar object) and nothing for its other sessions (they live in the anchor's object).
+     */
+    private CalendarEvent desired(UUID trainerId, Booking b, SyncPreferences prefs) {
+        if (b.seriesId() == null) {
+            return events.of(b, id -> clients.find(trainerId, id), prefs);
+        }
+        return series.ofSession(trainerId, b.id())
+                .filter(s -> s.series().anchorBookingId().equals(b.id()))
+                .map(s -> events.ofSeries(s, id -> clients.find(trainerId, id), prefs))
+                .orElse(null);
     }
 
     Outcome run(UUID trainerId, UUID bookingId, int attempt) {
@@ -74,8 +90,7 @@ class ReconcileJob {
         OptionalLong generation = pending.generation(trainerId, bookingId);
         SyncPreferences prefs = preferences.get(trainerId);
         Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
-        CalendarEvent desired = booking.map(b -> events.of(b, id -> clients.find(trainerId, id), prefs))
-                .orElse(null);
+        CalendarEvent desired = booking.map(b -> desired(trainerId, b, prefs)).orElse(null);
 
         Duration retry = null;
         boolean held = false;

@@ -22,10 +22,13 @@ class SyncTriggers {
     private final ConnectionStore connections;
     private final app.spotter.booking.Bookings bookings;
     private final ProviderRegistry registry;
+    private final app.spotter.booking.BookingSeries series;
 
     SyncTriggers(SyncQueue queue, Preferences preferences, ConnectionStore connections,
-            app.spotter.booking.Bookings bookings, ProviderRegistry registry) {
+            app.spotter.booking.Bookings bookings, ProviderRegistry registry,
+            app.spotter.booking.BookingSeries series) {
         this.registry = registry;
+        this.series = series;
         this.queue = queue;
         this.preferences = preferences;
         this.connections = connections;
@@ -42,7 +45,9 @@ class SyncTriggers {
             }
             return;
         }
-        queue.booking(event.trainerId(), event.bookingId(), preferences.get(event.trainerId()));
+        // a series is one calendar object, known by its anchor: every session's change reconciles that object
+        queue.booking(event.trainerId(), series.syncKey(event.trainerId(), event.bookingId()),
+                preferences.get(event.trainerId()));
     }
 
     @EventListener

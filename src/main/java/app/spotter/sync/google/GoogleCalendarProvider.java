@@ -62,8 +62,38 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     @Override
     public RemoteEvent upsert(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
+        if (event.repeating() == null) {
+            return upsertEvent(connection, event, previous, GoogleEventMapper.toGoogle(event));
+        }
+        // a series: the recurring event (one request), then each changed occurrence as an instance override
+        RemoteEvent master = upsertEvent(connection, event, previous, GoogleEventMapper.toGoogleSeries(event));
         String calendarId = calendarId(connection);
-        Event body = GoogleEventMapper.toGoogle(event);
+        for (var o : event.repeating().overrides()) {
+            overrideInstance(connection, calendarId, master.externalId(), o, event.zone());
+        }
+        return master;
+    }
+
+    /**
+     * Finds the instance by its original start (events.instances with originalStart, Google's documented way to
+     * address one occurrence) and writes the occurrence over it.
+     */
+    private void overrideInstance(Connection connection, String calendarId, String masterId,
+            app.spotter.calendar.Repeating.Override o, java.time.ZoneId zone) throws SyncFailure {
+        String originalStart = GoogleEventMapper.at(o.recurrenceId(), zone).getDateTime().toStringRfc3339();
+        var found = api.attempt(connection, cal -> cal.events().instances(calendarId, masterId)
+                .setOriginalStart(originalStart).setShowDeleted(true).execute(), 404);
+        if (!found.ok() || found.value().getItems() == null || found.value().getItems().isEmpty()) {
+            return; // the rule no longer has that occurrence: nothing to override
+        }
+        String instanceId = found.value().getItems().getFirst().getId();
+        Event body = GoogleEventMapper.toInstance(masterId, o, zone);
+        api.attempt(connection, cal -> cal.events().update(calendarId, instanceId, body).execute());
+    }
+
+    private RemoteEvent upsertEvent(Connection connection, CalendarEvent event, RemoteEvent previous, Event body)
+            throws SyncFailure {
+        String calendarId = calendarId(connection);
         if (previous == null) {
             var created = api.attempt(connection, cal -> cal.events().insert(calendarId, body).execute(), 409);
             if (created.ok()) {

@@ -37,6 +37,31 @@ final class GoogleEventMapper {
                         .setPrivate(Map.of(MARKER, "1", BOOKING, event.bookingId().toString())));
     }
 
+    /**
+     * A series as Google's recurring event: the master carries RRULE and EXDATE in {@code recurrence} (Google's
+     * events resource, "recurrence": RFC 5545 lines; start.timeZone is required for a recurring event). Its
+     * changed occurrences are written as instances ({@link #toInstance}).
+     */
+    static Event toGoogleSeries(CalendarEvent event) {
+        return toGoogle(event).setRecurrence(app.spotter.calendar.CalendarObjects.recurrenceLines(event));
+    }
+
+    /** One changed occurrence as an instance of the recurring event {@code masterId}. */
+    static Event toInstance(String masterId, app.spotter.calendar.Repeating.Override o, ZoneId zone) {
+        CalendarEvent e = o.event();
+        return new Event()
+                .setRecurringEventId(masterId)
+                .setOriginalStartTime(at(o.recurrenceId(), zone))
+                .setSummary(e.summary())
+                .setLocation(e.location())
+                .setStart(at(e.start(), zone))
+                .setEnd(at(e.end(), zone))
+                .setColorId(GoogleColors.nearestColorId(e.colorHex()))
+                .setStatus("confirmed")
+                .setExtendedProperties(new Event.ExtendedProperties()
+                        .setPrivate(Map.of(MARKER, "1", BOOKING, e.bookingId().toString())));
+    }
+
     static boolean isOurs(Event event) {
         return event.getExtendedProperties() != null
                 && event.getExtendedProperties().getPrivate() != null
@@ -47,7 +72,7 @@ final class GoogleEventMapper {
      * The instant written with the zone's own offset, plus the IANA zone: Google keeps the absolute time and shows
      * it in that zone, so a session never shifts when the trainer's Google account is set to another zone.
      */
-    private static EventDateTime at(Instant instant, ZoneId zone) {
+    static EventDateTime at(Instant instant, ZoneId zone) {
         int offsetMinutes = zone.getRules().getOffset(instant).getTotalSeconds() / 60;
         return new EventDateTime()
                 .setDateTime(new DateTime(false, instant.toEpochMilli(), offsetMinutes))

@@ -52,7 +52,8 @@ public class PendingStore {
     public List<UUID> requestAll(UUID trainerId, UUID clientId, Instant dueAt) {
         return jdbc.sql("""
                 INSERT INTO sync_pending (booking_id, trainer_id, due_at)
-                SELECT b.id, b.trainer_id, ? FROM bookings b
+                SELECT DISTINCT COALESCE(s.anchor_booking_id, b.id), b.trainer_id, CAST(? AS timestamptz)
+                  FROM bookings b LEFT JOIN booking_series s ON s.id = b.series_id
                  WHERE b.trainer_id = ? AND (CAST(? AS uuid) IS NULL OR b.client_id = ?
                         OR EXISTS (SELECT 1 FROM booking_participants p WHERE p.booking_id = b.id
                                      AND p.client_id = CAST(? AS uuid)))

@@ -53,7 +53,12 @@ class OpenApiIT extends SpotterIT {
             "GET /api/v1/me/export",
             "GET /api/v1/clients/{id}/export",
             "POST /api/v1/clients/{id}/erase",
-            "DELETE /api/v1/me");
+            "DELETE /api/v1/me",
+            "POST /api/v1/bookings/{id}/attendance",
+            "GET /api/v1/clients/{id}/sessions",
+            "GET /api/v1/series/{id}",
+            "PATCH /api/v1/series/{id}",
+            "POST /api/v1/series/{id}/cancel");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

@@ -31,6 +31,26 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
     }
 
     @Test
+    void aGroupSessionShowsItsHeadcountInTheTrainersCalendarAndTheNamesOnlyWhileNamesAreShown() {
+        String ben = api.createClient("Bongani", "Cele", null);
+        var created = api.post("/api/v1/bookings", """
+                {"client_ids":["%s","%s"],"starts_at":"%s","duration_minutes":60,"session_type":"group",
+                 "notes":"asthma inhaler"}""".formatted(clientId, ben, at(15, "09:00")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").stringValue();
+        // RFC 5545 3.3.11: a comma in TEXT is escaped
+        awaitEvent(id, "SUMMARY:Group session · 2/8 · Naledi Dube\\, Bongani Cele\r\n");
+
+        String cas = api.createClient("Chantal", "Dlamini", null);
+        api.patch("/api/v1/bookings/" + id, "{\"client_ids\":[\"%s\",\"%s\",\"%s\"]}".formatted(clientId, ben, cas));
+        awaitEvent(id, "SUMMARY:Group session · 3/8 · Naledi Dube\\, Bongani Cele\\, Chantal Dlamini\r\n");
+
+        api.put("/api/v1/calendar-sync/preferences", "{\"show_client_names\":false}");
+        String ics = awaitEvent(id, "SUMMARY:Group session · 3/8\r\n");
+        assertThat(ics).doesNotContain("Naledi", "Bongani", "Chantal", "asthma", "ATTENDEE");
+    }
+
+    @Test
     void withManualFrequencyNothingIsPushedUntilSyncNow() {
         api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
         String id = api.createBooking(clientId, at(10, "09:00"), 60);

@@ -48,6 +48,13 @@ final class RawDav {
                         """)));
     }
 
+    /** A Depth 1 REPORT on a collection (calendar-query, RFC 4791 7.8). */
+    Answer report(URI collection, String xml) {
+        return send(HttpRequest.newBuilder(collection).header("Depth", "1")
+                .header("Content-Type", "application/xml; charset=utf-8")
+                .method("REPORT", HttpRequest.BodyPublishers.ofString(xml)));
+    }
+
     private Answer send(HttpRequest.Builder builder) {
         HttpRequest request = builder.header("Authorization", authorization).build();
         try {

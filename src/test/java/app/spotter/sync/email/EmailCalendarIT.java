@@ -37,11 +37,17 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmailCalendarIT extends SpotterIT {
 
     private static final int SMTP_PORT = freePort();
+    private static final int IMAP_PORT = freePort();
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String FROM = "invites@spotter.test";
+    private static final String MAILBOX_PASSWORD = "organizer-mailbox-secret";
 
+    /** SMTP for what Spotter sends; IMAP for the organizer mailbox, where clients' answers arrive. */
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup[] {
+            new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"), new ServerSetup(IMAP_PORT, "127.0.0.1", "imap")})
+            .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                    .withUser(FROM, FROM, MAILBOX_PASSWORD))
             .withPerMethodLifecycle(false);
 
     /** Addresses containing this are refused by the mail server with 550 (a mailbox that does not exist). */
@@ -55,6 +61,12 @@ class EmailCalendarIT extends SpotterIT {
         registry.add("spring.mail.port", PROXY::port);
         registry.add("spotter.mail-from", () -> "Spotter <" + FROM + ">");
         registry.add("spotter.public-url", () -> "https://book.spotter.test/");
+        registry.add("spotter.mail.imap.host", () -> "127.0.0.1");
+        registry.add("spotter.mail.imap.port", () -> IMAP_PORT);
+        registry.add("spotter.mail.imap.ssl", () -> "false");
+        registry.add("spotter.mail.imap.username", () -> FROM);
+        registry.add("spotter.mail.imap.password", () -> MAILBOX_PASSWORD);
+        registry.add("spotter.mail.imap.interval", () -> "PT1S");
         // the mail settings make this a Spring context of its own, which must not open the shared context's
         // embedded PostgreSQL data folder (it is locked); so it gets a PostgreSQL of its own, as an external server
         registry.add("spring.datasource.url", () -> database().getJdbcUrl("postgres", "postgres"));
@@ -126,8 +138,10 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(attendees(toTrainer)).containsExactly("mailto:" + trainerAddress);
         var attendee = toClient.event().getProperty(Property.ATTENDEE).orElseThrow();
         assertThat(attendee.getParameter(Parameter.PARTSTAT).orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
-        // nobody reads replies yet, so none is asked for
-        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("FALSE");
+        // the organizer mailbox is read here, so the client is asked for an answer; the trainer is not
+        assertThat(attendee.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("TRUE");
+        assertThat(toTrainer.event().getProperty(Property.ATTENDEE).orElseThrow().getParameter(Parameter.RSVP)
+                .orElseThrow().getValue()).isEqualTo("FALSE");
         assertThat(toClient.text()).contains("Hi Lerato Mokoena,", "Reply to this email", trainerEmail);
     }
 
@@ -189,6 +203,66 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     @Test
+    void aClientsAcceptanceArrivesInTheOrganizerMailboxAndIsRecordedAgainstTheirPlace() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Thabo", "Nkosi", clientAddress);
+        String booking = book(api, client, ahead(62) + "T06:00:00+02:00", null, null);
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+
+        answer(request, clientAddress, clientAddress, "ACCEPTED", request.sequence());
+
+        Eventually.await(WAIT, "the acceptance recorded", () -> "accepted".equals(replyOf(api, booking)));
+        assertThat(api.get("/api/v1/bookings/" + booking + "/replies").json().get(0).get("client_id").stringValue())
+                .isEqualTo(client);
+    }
+
+    @Test
+    void aDeclineTellsTheTrainerOnceByEmailAndOnTheCalendarPageAndTheSessionStaysBooked() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String trainerEmail = api.get("/api/v1/me").json().get("email").stringValue();
+        String client = api.createClient("Zinhle", "Ndlovu", clientAddress);
+        String booking = book(api, client, ahead(63) + "T06:00:00+02:00", null, null);
+        ReceivedInvitation request = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+
+        answer(request, clientAddress, clientAddress, "DECLINED", request.sequence());
+        answer(request, clientAddress, clientAddress, "DECLINED", request.sequence()); // sent twice by the client
+
+        Eventually.await(WAIT, "the decline recorded", () -> "declined".equals(replyOf(api, booking)));
+        List<MimeMessage> told = awaitMessages(trainerEmail, 1);
+        assertThat(told.getFirst().getSubject()).startsWith("Zinhle Ndlovu declined");
+        assertThat(api.get("/api/v1/bookings/" + booking).json().get("status").stringValue()).isEqualTo("scheduled");
+        String session = browserLogin(trainerEmail);
+        var calendar = new app.spotter.support.FormBrowser(port).get("/app/calendar", session);
+        assertThat(calendar.body()).contains("Zinhle Ndlovu declined the session on");
+        // the client changes their mind: once that is recorded, both copies of the decline have been read
+        answer(request, clientAddress, clientAddress, "ACCEPTED", request.sequence());
+        Eventually.await(WAIT, "the change of mind recorded", () -> "accepted".equals(replyOf(api, booking)));
+        assertThat(messagesTo(trainerEmail).stream().filter(m -> subject(m).contains("declined"))).hasSize(1);
+    }
+
+    @Test
+    void forgedAndOutdatedAnswersAreIgnored() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String trainerEmail = api.get("/api/v1/me").json().get("email").stringValue();
+        String client = api.createClient("Sipho", "Mthembu", clientAddress);
+        String booking = book(api, client, ahead(64) + "T06:00:00+02:00", null, null);
+        ReceivedInvitation first = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        api.patch("/api/v1/bookings/" + booking, """
+                {"starts_at":"%sT07:00:00+02:00"}""".formatted(ahead(64)));
+        ReceivedInvitation moved = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        assertThat(moved.sequence()).isGreaterThan(first.sequence());
+
+        // someone else writes the client's ATTENDEE line; then the client answers the old time; then the new one
+        answer(moved, clientAddress, "mallory-" + UUID.randomUUID() + "@example.net", "DECLINED", moved.sequence());
+        answer(first, clientAddress, clientAddress, "DECLINED", first.sequence());
+        answer(moved, clientAddress, clientAddress, "ACCEPTED", moved.sequence());
+
+        // answers are read in the order they arrive: once the last is recorded, the others have been read
+        Eventually.await(WAIT, "the genuine answer recorded", () -> "accepted".equals(replyOf(api, booking)));
+        assertThat(messagesTo(trainerEmail).stream().filter(m -> subject(m).contains("declined"))).isEmpty();
+    }
+
+    @Test
     void withSendToClientsOffOnlyTheTrainerIsInvited() {
         ApiClient api = connectedTrainer(false);
         String client = api.createClient("Ayanda", "Zulu", clientAddress);
@@ -212,6 +286,38 @@ class EmailCalendarIT extends SpotterIT {
         assertThat(toTrainer.value(Property.SUMMARY)).isEqualTo("1:1 session");
         assertThat(toTrainer.everything()).doesNotContain("Bongani", "Nkosi", clientAddress);
         assertThat(toClient.value(Property.SUMMARY)).isEqualTo("1:1 session · Bongani Nkosi");
+    }
+
+    @Test
+    void aSeriesIsOneInvitationWithItsRuleThenOneMessagePerChangeNeverOnePerWeek() throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String client = api.createClient("Sipho", "Ndlovu", clientAddress);
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%sT06:00:00+02:00","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["MO","TH"],"count":20}}"""
+                .formatted(client, ahead(21)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ReceivedInvitation invitation = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+        assertThat(invitation.method()).isEqualTo("REQUEST");
+        assertThat(invitation.inlineIcs()).contains("RRULE:FREQ=WEEKLY;COUNT=20;BYDAY=MO,TH");
+        awaitMessages(trainerAddress, 1);
+        pause();
+        // twenty sessions, one invitation each way
+        assertThat(messagesTo(clientAddress)).hasSize(1);
+        assertThat(messagesTo(trainerAddress)).hasSize(1);
+
+        // one session moved: one more message, carrying the override (RECURRENCE-ID) with the same UID
+        var sessions = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
+                .get("sessions");
+        String moved = sessions.get(3).get("starts_at").stringValue().replace("T06:00", "T07:30");
+        assertThat(api.patch("/api/v1/bookings/" + sessions.get(3).get("id").stringValue(),
+                "{\"starts_at\":\"" + moved + "\"}").status()).isEqualTo(200);
+        ReceivedInvitation change = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+        assertThat(change.inlineIcs()).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:");
+        assertThat(change.value(Property.UID)).isEqualTo(invitation.value(Property.UID));
+        assertThat(change.sequence()).isGreaterThan(invitation.sequence());
+        pause();
+        assertThat(messagesTo(clientAddress)).hasSize(2);
     }
 
     @Test
@@ -447,6 +553,83 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     /** A date this many days ahead, at this Johannesburg time, as the API takes it. */
+    @Test
+    void eachParticipantOfAGroupGetsACopyWithOnlyTheirOwnNameAndAddingOrRemovingOneWritesToThatPersonAlone()
+            throws Exception {
+        ApiClient api = connectedTrainer(true);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String annAddress = "ann-" + tag + "@clients.test";
+        String benAddress = "ben-" + tag + "@clients.test";
+        String casAddress = "cas-" + tag + "@clients.test";
+        String ann = api.createClient("Annelize", "Botha", annAddress);
+        String ben = api.createClient("Bongani", "Cele", benAddress);
+        String cas = api.createClient("Chantal", "Dlamini", casAddress);
+        // the trainer's private notes about a client, and the session's own notes, go nowhere
+        api.put("/api/v1/clients/" + ben + "/notes", "{\"notes\":\"hypertension, on beta blockers\"}");
+        var created = api.post("/api/v1/bookings", """
+                {"client_ids":["%s","%s"],"starts_at":"%s","duration_minutes":60,"session_type":"group",
+                 "notes":"asthma inhaler"}""".formatted(ann, ben, ahead(50) + "T09:00:00+02:00"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String booking = created.json().get("id").stringValue();
+
+        ReceivedInvitation toAnn = ReceivedInvitation.of(awaitMessages(annAddress, 1).getFirst());
+        ReceivedInvitation toBen = ReceivedInvitation.of(awaitMessages(benAddress, 1).getFirst());
+        ReceivedInvitation toTrainer = ReceivedInvitation.of(awaitMessages(trainerAddress, 1).getFirst());
+        assertThat(toAnn.value(Property.SUMMARY)).isEqualTo("Group session · Annelize Botha");
+        assertThat(toBen.value(Property.SUMMARY)).isEqualTo("Group session · Bongani Cele");
+        assertThat(attendees(toAnn)).containsExactly("mailto:" + annAddress);
+        assertThat(attendees(toBen)).containsExactly("mailto:" + benAddress);
+        assertThat(toTrainer.value(Property.SUMMARY)).isEqualTo("Group session · 2/8 · Annelize Botha, Bongani Cele");
+        assertThat(toAnn.value(Property.UID)).isEqualTo(toBen.value(Property.UID));
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"client_ids":["%s","%s","%s"]}""".formatted(ann, ben, cas)).status()).isEqualTo(200);
+        ReceivedInvitation toCas = ReceivedInvitation.of(awaitMessages(casAddress, 1).getFirst());
+        assertThat(toCas.method()).isEqualTo("REQUEST");
+        assertThat(toCas.value(Property.SUMMARY)).isEqualTo("Group session · Chantal Dlamini");
+        awaitMessages(trainerAddress, 2);
+        drained(api);
+        assertThat(messagesTo(annAddress)).as("Ann hears nothing of Chantal joining").hasSize(1);
+        assertThat(messagesTo(benAddress)).as("Ben hears nothing of Chantal joining").hasSize(1);
+
+        assertThat(api.patch("/api/v1/bookings/" + booking, """
+                {"client_ids":["%s","%s"]}""".formatted(ann, cas)).status()).isEqualTo(200);
+        List<MimeMessage> toBenNow = awaitMessages(benAddress, 2);
+        ReceivedInvitation benRemoved = ReceivedInvitation.of(toBenNow.get(1));
+        assertThat(benRemoved.method()).isEqualTo("CANCEL");
+        assertThat(benRemoved.value(Property.UID)).isEqualTo(toBen.value(Property.UID));
+        assertThat(benRemoved.sequence()).isGreaterThan(toBen.sequence());
+        awaitMessages(trainerAddress, 3);
+        drained(api);
+        assertThat(messagesTo(annAddress)).as("Ann hears nothing of Ben leaving").hasSize(1);
+        assertThat(messagesTo(casAddress)).as("Chantal hears nothing of Ben leaving").hasSize(1);
+        assertThat(ReceivedInvitation.of(messagesTo(trainerAddress).get(2)).value(Property.SUMMARY))
+                .isEqualTo("Group session · 2/8 · Annelize Botha, Chantal Dlamini");
+
+        for (MimeMessage message : messagesTo(trainerAddress)) {
+            assertThat(ReceivedInvitation.of(message).everything()).doesNotContain("asthma")
+                    .doesNotContain("hypertension");
+        }
+        // no client's mail carries another client's name or address, nor the trainer's notes
+        record Person(String address, String first, String last) {}
+        List<Person> people = List.of(new Person(annAddress, "Annelize", "Botha"),
+                new Person(benAddress, "Bongani", "Cele"), new Person(casAddress, "Chantal", "Dlamini"));
+        for (Person recipient : people) {
+            for (MimeMessage message : messagesTo(recipient.address())) {
+                String everything = ReceivedInvitation.of(message).everything();
+                String headers = java.util.Collections.list(message.getAllHeaderLines()).toString();
+                assertThat(everything).doesNotContain("asthma").doesNotContain("hypertension");
+                for (Person other : people) {
+                    if (other != recipient) {
+                        assertThat(everything + headers).as("mail to " + recipient.first())
+                                .doesNotContain(other.address()).doesNotContain(other.first())
+                                .doesNotContain(other.last());
+                    }
+                }
+            }
+        }
+    }
+
     private static String inDays(int days, String time) {
         return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusDays(days) + "T" + time
                 + ":00+02:00";
@@ -476,6 +659,57 @@ class EmailCalendarIT extends SpotterIT {
                 .formatted(client, startsAt, json(location), json(notes)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").stringValue();
+    }
+
+    /**
+     * Sends what a client's calendar sends when they answer: the invitation turned into a REPLY (RFC 5546 3.2.3)
+     * with their PARTSTAT, mailed from {@code from} to the organizer address.
+     */
+    private static void answer(ReceivedInvitation invitation, String attendee, String from, String partStat,
+            int sequence) throws Exception {
+        var calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(invitation.inlineIcs()));
+        calendar.replace(new net.fortuna.ical4j.model.property.Method("REPLY"));
+        net.fortuna.ical4j.model.component.VEvent event = calendar
+                .<net.fortuna.ical4j.model.component.VEvent>getComponent(net.fortuna.ical4j.model.Component.VEVENT)
+                .orElseThrow();
+        event.replace(new net.fortuna.ical4j.model.property.Attendee(
+                new net.fortuna.ical4j.model.ParameterList(List.of(new net.fortuna.ical4j.model.parameter.PartStat(
+                        partStat))), java.net.URI.create("mailto:" + attendee)));
+        event.replace(new net.fortuna.ical4j.model.property.Sequence(sequence));
+        var props = new java.util.Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(SMTP_PORT));
+        MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(FROM));
+        message.setSubject("Accepted: your session");
+        message.setContent(calendar.toString(), "text/calendar; method=REPLY; charset=UTF-8");
+        jakarta.mail.Transport.send(message);
+    }
+
+    private static String replyOf(ApiClient api, String booking) {
+        var replies = api.get("/api/v1/bookings/" + booking + "/replies").json();
+        return replies.isEmpty() ? null : replies.get(0).get("status").stringValue();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String browserLogin(String email) throws Exception {
+        var browser = new app.spotter.support.FormBrowser(port);
+        var page = browser.get("/login", null);
+        var login = browser.post("/login", app.spotter.support.FormBrowser.cookie(page), "email="
+                + app.spotter.support.FormBrowser.enc(email) + "&password="
+                + app.spotter.support.FormBrowser.enc("correct horse battery") + "&_csrf="
+                + app.spotter.support.FormBrowser.enc(app.spotter.support.FormBrowser.csrf(page.body())));
+        assertThat(login.statusCode()).isEqualTo(302);
+        return app.spotter.support.FormBrowser.cookie(login);
     }
 
     private static String json(String value) {

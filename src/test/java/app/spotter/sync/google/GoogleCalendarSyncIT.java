@@ -91,6 +91,48 @@ class GoogleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
+    void aSeriesIsOneRecurringEventWithItsCancelledSessionExcludedAndItsMovedSessionAnInstanceOverride()
+            throws Exception {
+        connectThroughOAuth();
+        java.time.ZoneId zone = java.time.ZoneId.of("Africa/Johannesburg");
+        java.time.ZonedDateTime monday = java.time.LocalDate.now(zone).plusWeeks(3)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atTime(9, 0).atZone(zone);
+        var fmt = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["MO"],"count":4}}""".formatted(clientId,
+                fmt.format(monday)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String anchor = created.json().get("id").stringValue();
+        var sessions = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
+                .get("sessions");
+        api.post("/api/v1/bookings/" + sessions.get(1).get("id").stringValue() + "/cancel", null);
+        api.patch("/api/v1/bookings/" + sessions.get(2).get("id").stringValue(),
+                "{\"starts_at\":\"" + fmt.format(monday.plusWeeks(2).withHour(11)) + "\"}");
+
+        String masterId = anchor.replace("-", "");
+        Eventually.await(WAIT, "the recurring event with one exclusion and one override", () -> {
+            var instances = GOOGLE.instances("primary", masterId);
+            return instances.size() == 3 && instances.stream().anyMatch(i -> i.has("originalStartTime")
+                    && i.getAsJsonObject("start").get("dateTime").getAsString().contains("T11:00"));
+        });
+        JsonObject master = event(anchor).orElseThrow();
+        assertThat(master.getAsJsonArray("recurrence").toString()).contains("RRULE:FREQ=WEEKLY", "COUNT=4",
+                "BYDAY=MO", "EXDATE;TZID=Africa/Johannesburg:");
+        // one Google event for the series: none of the other sessions has an event of its own
+        for (int i = 1; i < 4; i++) {
+            assertThat(event(sessions.get(i).get("id").stringValue())).isEmpty();
+        }
+        var starts = GOOGLE.instances("primary", masterId).stream()
+                .map(i -> java.time.OffsetDateTime.parse(i.getAsJsonObject("start").get("dateTime").getAsString())
+                        .toInstant())
+                .toList();
+        assertThat(starts).containsExactly(monday.toInstant(), monday.plusWeeks(2).withHour(11).toInstant(),
+                monday.plusWeeks(3).toInstant());
+    }
+
+    @Test
     void cancellingRemovesTheGoogleEvent() throws Exception {
         connectThroughOAuth();
         String id = api.createBooking(clientId, "2026-12-02T09:00:00+02:00", 60);

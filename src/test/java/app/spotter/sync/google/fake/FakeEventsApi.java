@@ -1,5 +1,6 @@
 package app.spotter.sync.google.fake;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -35,6 +36,15 @@ final class FakeEventsApi {
         method = method != null ? method : exchange.getRequestMethod();
         Map<String, String> query = Exchanges.params(exchange.getRequestURI().getRawQuery());
 
+        if (eventId != null && parts.length == 8 && "instances".equals(parts[7]) && method.equals("GET")) {
+            instances(exchange, calendar, eventId, query, dropAnswer);
+            return;
+        }
+        if (eventId != null && calendar.get(eventId) == null && (method.equals("PUT") || method.equals("PATCH"))
+                && FakeRecurrence.instanceOf(calendar, eventId) != null) {
+            overrideInstance(exchange, calendar, eventId, dropAnswer);
+            return;
+        }
         if (eventId == null && method.equals("POST")) {
             insert(exchange, calendar, dropAnswer);
         } else if (eventId == null && method.equals("GET")) {
@@ -64,8 +74,47 @@ final class FakeEventsApi {
         }
     }
 
+    /**
+     * events.instances: the occurrences of a recurring event, each with id {@code <eventId>_<original start in UTC
+     * basic form>}, {@code recurringEventId} and {@code originalStartTime}; {@code originalStart} picks one. An
+     * occurrence overridden earlier is answered as stored. 404 for an event that is not recurring.
+     */
+    private void instances(HttpExchange exchange, FakeCalendar calendar, String masterId, Map<String, String> query,
+            boolean dropAnswer) throws IOException {
+        FakeCalendar.Stored master = calendar.get(masterId);
+        if (master == null || !master.json().has("recurrence")) {
+            Exchanges.error(exchange, 404, "global", "notFound", "Not Found");
+            return;
+        }
+        JsonArray items = new JsonArray();
+        for (JsonObject instance : FakeRecurrence.instances(calendar, master.json(), query.get("originalStart"))) {
+            items.add(instance);
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("kind", "calendar#events");
+        answer.add("items", items);
+        respond(exchange, answer, dropAnswer);
+    }
+
+    /** An update of an occurrence not overridden before: it becomes an exception of its recurring event. */
+    private void overrideInstance(HttpExchange exchange, FakeCalendar calendar, String instanceId, boolean dropAnswer)
+            throws IOException {
+        JsonObject body = Exchanges.jsonBody(exchange);
+        JsonObject virtual = FakeRecurrence.instanceOf(calendar, instanceId);
+        body.add("recurringEventId", virtual.get("recurringEventId"));
+        body.add("originalStartTime", virtual.get("originalStartTime"));
+        body.add("iCalUID", virtual.get("iCalUID"));
+        body.remove("etag");
+        respond(exchange, calendar.write(instanceId, body).json(), dropAnswer);
+    }
+
     private void insert(HttpExchange exchange, FakeCalendar calendar, boolean dropAnswer) throws IOException {
         JsonObject body = Exchanges.jsonBody(exchange);
+        String invalid = FakeRecurrence.invalid(body);
+        if (invalid != null) {
+            Exchanges.error(exchange, 400, "global", "invalid", invalid);
+            return;
+        }
         String id = body.has("id") ? body.get("id").getAsString() : UUID.randomUUID().toString().replace("-", "");
         if (!FakeCalendar.VALID_ID.matcher(id).matches()) {
             Exchanges.error(exchange, 400, "global", "invalid", "Invalid resource id value.");
@@ -85,6 +134,11 @@ final class FakeEventsApi {
     private void write(HttpExchange exchange, FakeCalendar calendar, FakeCalendar.Stored stored, boolean patch,
             boolean dropAnswer) throws IOException {
         JsonObject body = Exchanges.jsonBody(exchange);
+        String invalid = FakeRecurrence.invalid(body);
+        if (invalid != null) {
+            Exchanges.error(exchange, 400, "global", "invalid", invalid);
+            return;
+        }
         JsonObject next = patch ? stored.json().deepCopy() : new JsonObject();
         body.entrySet().forEach(e -> next.add(e.getKey(), e.getValue()));
         int storedSequence = stored.json().get("sequence").getAsInt();

@@ -171,6 +171,12 @@ public final class FakeGoogle implements AutoCloseable {
     }
 
     /** Deletes an event as the trainer would in Google Calendar: it stays as a cancelled tombstone. */
+    /** The occurrences of a recurring event as events.instances lists them (overridden ones as stored). */
+    public List<JsonObject> instances(String calendarId, String eventId) {
+        FakeCalendar.Stored master = calendar(calendarId).get(eventId);
+        return master == null ? List.of() : FakeRecurrence.instances(calendar(calendarId), master.json(), null);
+    }
+
     public void deleteInGoogle(String calendarId, String eventId) {
         editInGoogle(calendarId, eventId, "status", "cancelled");
     }
