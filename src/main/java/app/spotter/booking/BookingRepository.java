@@ -262,12 +262,16 @@ class BookingRepository {
                 SELECT count(*) FILTER (WHERE b.status = 'scheduled'),
                        count(*) FILTER (WHERE p.attendance = 'attended'),
                        count(*) FILTER (WHERE p.attendance = 'no_show'),
-                       count(*) FILTER (WHERE p.attendance = 'late_cancel'),
+                       count(*) FILTER (WHERE p.attendance = 'late_cancel')
+                         + (SELECT count(*) FROM late_removals r JOIN bookings lb
+                                ON lb.id = r.booking_id AND lb.trainer_id = r.trainer_id
+                             WHERE r.trainer_id = ? AND r.client_id = ? AND lb.status <> 'deleted'
+                               AND lb.starts_at >= ? AND lb.starts_at < ?),
                        count(*) FILTER (WHERE b.status = 'cancelled')
                   FROM booking_participants p JOIN bookings b ON b.id = p.booking_id AND b.trainer_id = p.trainer_id
                  WHERE p.trainer_id = ? AND p.client_id = ? AND b.status <> 'deleted'
                    AND b.starts_at >= ? AND b.starts_at < ?""")
-                .params(trainerId, clientId, ts(from), ts(to))
+                .params(trainerId, clientId, ts(from), ts(to), trainerId, clientId, ts(from), ts(to))
                 .query((rs, n) -> new AttendanceCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5)))
                 .single();
@@ -282,6 +286,19 @@ class BookingRepository {
                 .params(trainerId, exceptId, ts(start), ts(end))
                 .query((rs, n) -> new Overlap(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
                 .optional();
+    }
+
+    /** A client taken out of a session inside the late-cancel window (kept for their counts). */
+    void recordLateRemoval(UUID trainerId, UUID bookingId, UUID clientId) {
+        jdbc.sql("INSERT INTO late_removals (booking_id, trainer_id, client_id) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (booking_id, client_id) DO NOTHING")
+                .params(bookingId, trainerId, clientId).update();
+    }
+
+    /** A client back in a session they had left late: it is no longer a late cancellation. */
+    void forgetLateRemoval(UUID trainerId, UUID bookingId, UUID clientId) {
+        jdbc.sql("DELETE FROM late_removals WHERE booking_id = ? AND trainer_id = ? AND client_id = ?")
+                .params(bookingId, trainerId, clientId).update();
     }
 
     /** A series' sessions in occurrence order; deleted ones (its exclusions) only when asked. */

@@ -129,9 +129,23 @@ public class Bookings {
     @Transactional
     public Booking change(UUID trainerId, UUID id, BookingDetails details, List<UUID> clientIds,
             Integer capacity) {
-        List<UUID> before = get(trainerId, id).clientIds();
+        Booking current = get(trainerId, id);
+        List<UUID> before = current.clientIds();
         clientIds.stream().filter(c -> !before.contains(c)).forEach(c -> clients.get(trainerId, c));
-        return apply(trainerId, id, booking -> booking.change(details, clientIds, capacity));
+        Booking changed = apply(trainerId, id, booking -> booking.change(details, clientIds, capacity));
+        // leaving inside the late-cancel window (of the session as it was) is a late cancellation for that client
+        if (late(trainerId, current.details().startsAt())) {
+            before.stream().filter(c -> !clientIds.contains(c))
+                    .forEach(c -> repository.recordLateRemoval(trainerId, id, c));
+        }
+        clientIds.stream().filter(c -> !before.contains(c))
+                .forEach(c -> repository.forgetLateRemoval(trainerId, id, c));
+        return changed;
+    }
+
+    private boolean late(UUID trainerId, Instant startsAt) {
+        java.time.Duration window = java.time.Duration.ofHours(repository.lateCancelHours(trainerId));
+        return !clock.instant().isBefore(startsAt.minus(window));
     }
 
     @Transactional
@@ -145,10 +159,7 @@ public class Bookings {
      */
     @Transactional
     public Booking cancel(UUID trainerId, UUID id, String reason) {
-        java.time.Duration window = java.time.Duration.ofHours(repository.lateCancelHours(trainerId));
-        Instant now = clock.instant();
-        return apply(trainerId, id, booking -> booking.cancel(reason,
-                !now.isBefore(booking.details().startsAt().minus(window))));
+        return apply(trainerId, id, booking -> booking.cancel(reason, late(trainerId, booking.details().startsAt())));
     }
 
     /** Marks one participant attended, no-show or late cancel; calendars are not told (nothing they show). */

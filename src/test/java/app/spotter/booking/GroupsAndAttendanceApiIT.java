@@ -237,4 +237,22 @@ class GroupsAndAttendanceApiIT extends SpotterIT {
         assertThat(clientIds(now)).containsExactly(ann, ben);
         assertThat(attendanceOf(now, ann)).isEqualTo("attended");
     }
+
+    @Test
+    void aClientTakenOutOfAGroupInsideTheWindowHasCancelledLateAndOutsideItHasNot() {
+        String soon = group(hoursFromNow(3), ann, ben, cas);
+        String later = group(hoursFromNow(24 * 5), ann, ben);
+        api.patch("/api/v1/bookings/" + soon, "{\"client_ids\":" + ids(ann, cas) + "}");
+        api.patch("/api/v1/bookings/" + later, "{\"client_ids\":" + ids(ann) + "}");
+        // Cas leaves late and comes back: no late cancellation for Cas
+        api.patch("/api/v1/bookings/" + soon, "{\"client_ids\":" + ids(ann) + "}");
+        api.patch("/api/v1/bookings/" + soon, "{\"client_ids\":" + ids(ann, cas) + "}");
+
+        JsonNode benYear = api.get("/api/v1/clients/" + ben + "/attendance").json().get("this_year");
+        assertThat(benYear.get("late_cancel").intValue()).as("left 3 hours before; not 5 days before").isEqualTo(1);
+        assertThat(api.get("/api/v1/clients/" + cas + "/attendance").json().get("this_year").get("late_cancel")
+                .intValue()).isZero();
+        assertThat(api.get("/api/v1/clients/" + ann + "/attendance").json().get("this_year").get("late_cancel")
+                .intValue()).isZero();
+    }
 }

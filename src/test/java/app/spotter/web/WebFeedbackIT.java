@@ -129,6 +129,8 @@ class WebFeedbackIT extends BrowserIT {
     }
 
     private void drag(String name, String toTime) {
+        // after an Undo the calendar fetches its events again and replaces their elements: drag the new one
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         Locator event = page.locator(".fc-event", new Page.LocatorOptions().setHasText(name));
         event.scrollIntoViewIfNeeded();
         BoundingBox from = event.boundingBox();

@@ -30,16 +30,24 @@ final class Copies {
         List<Copy> copies = new ArrayList<>(participants.size() + 1);
         for (Client client : participants) {
             Recipients.client(connection, event, client).ifPresent(r -> copies.add(new Copy(r, client.id(),
-                    hash(event.uid(), event.start(), event.end(), event.location(), event.sessionType().value(),
+                    hash(identity(event), event.start(), event.end(), event.location(), event.sessionType().value(),
                             event.cancelled(), r.summary(), r.name()))));
         }
         Recipients.trainer(connection, event, trainer).ifPresent(r -> copies.add(new Copy(r, null,
-                hash(event.uid(), event.start(), event.end(), event.location(), event.sessionType().value(),
+                hash(identity(event), event.start(), event.end(), event.location(), event.sessionType().value(),
                         event.cancelled(), r.summary(), r.name(), event.zone().getId(), event.colorHex()))));
         return copies;
     }
 
     /** For the sync engine: all copies and who gets them, so a new or changed address is a change too. */
+    /**
+     * The UID, and for a series its rule, exclusions and overrides: a moved or cancelled session changes what every
+     * copy shows. A single event's fingerprint stays what it was (no re-send after an upgrade).
+     */
+    private static String identity(CalendarEvent event) {
+        return event.repeating() == null ? event.uid() : event.uid() + "\u001f" + event.repeating().canonical();
+    }
+
     static String fingerprint(List<Copy> copies) {
         return hash(copies.stream()
                 .map(c -> String.join("|", c.client() ? "client" : "trainer", Objects.toString(c.clientId(), ""),
