@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Spotter processes on one PostgreSQL and one data directory, started together, both taking API requests and
  * both running sync work. A recording proxy in front of Radicale sees every request and which instance sent it
- * (User-Agent {@code Spotter/<instance-name>}), so the test judges from the server's side: each of the 2,000
+ * (User-Agent {@code Spotter/<instance-name>}), so the test judges from the server's side: each of the 1,000
  * bookings was PUT exactly once, never by both instances at the same time, and both instances did a share.
  */
 class TwoInstancesOneDatabaseIT {
 
     static final int TRAINERS = 20;
-    static final int PER_TRAINER = 100;
+    static final int PER_TRAINER = 50;
     static final int BOOKINGS = TRAINERS * PER_TRAINER;
     static final OffsetDateTime FIRST = OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
             .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1).withHour(6); // tomorrow: no fixed date
