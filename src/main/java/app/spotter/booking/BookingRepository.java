@@ -226,6 +226,17 @@ class BookingRepository {
                 .params(trainerId, clientId, clientId).query(String.class).single();
     }
 
+    /**
+     * Takes an erased client out of a session that calendars no longer show (cancelled), without touching what it
+     * is to the others; the first remaining participant becomes the row's first client.
+     */
+    void dropParticipant(UUID trainerId, UUID bookingId, UUID clientId, UUID firstOfTheOthers) {
+        jdbc.sql("DELETE FROM booking_participants WHERE trainer_id = ? AND booking_id = ? AND client_id = ?")
+                .params(trainerId, bookingId, clientId).update();
+        jdbc.sql("UPDATE bookings SET client_id = ? WHERE trainer_id = ? AND id = ? AND client_id = ?")
+                .params(firstOfTheOthers, trainerId, bookingId, clientId).update();
+    }
+
     /** Removes the free text of a client's sessions (notes and locations): personal information under POPIA. */
     void clearDetailsOfClient(UUID trainerId, UUID clientId) {
         jdbc.sql("UPDATE bookings SET notes = NULL, location = NULL WHERE trainer_id = ? AND client_id = ?")

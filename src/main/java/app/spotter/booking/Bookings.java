@@ -265,8 +265,11 @@ public class Bookings {
         for (UUID id : repository.visibleIdsOfClient(trainerId, clientId)) {
             Booking booking = get(trainerId, id);
             List<UUID> others = booking.clientIds().stream().filter(c -> !c.equals(clientId)).toList();
-            if (others.isEmpty() || booking.status() != BookingStatus.SCHEDULED) {
+            if (others.isEmpty()) {
                 apply(trainerId, id, Booking::delete);
+            } else if (booking.status() != BookingStatus.SCHEDULED) {
+                // a cancelled group session is in no calendar: it stays in the others' history without them
+                repository.dropParticipant(trainerId, id, clientId, others.getFirst());
             } else {
                 // a group session goes on without them; they get a CANCEL, nobody else hears of it
                 apply(trainerId, id, b -> b.change(b.details(), others, b.ownCapacity()));

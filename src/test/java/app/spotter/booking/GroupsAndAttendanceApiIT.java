@@ -214,6 +214,21 @@ class GroupsAndAttendanceApiIT extends SpotterIT {
         assertThat(api.get("/api/v1/clients/" + ann + "/sessions").json()).hasSize(1);
     }
 
+    @Test
+    void erasingOneClientOfACancelledGroupKeepsTheSessionInTheOthersHistory() {
+        String cancelled = group(hoursFromNow(24 * 28), ben, ann);
+        assertThat(api.post("/api/v1/bookings/" + cancelled + "/cancel", null).status()).isEqualTo(200);
+
+        assertThat(api.post("/api/v1/clients/" + ben + "/erase", null).status()).isEqualTo(204);
+
+        JsonNode kept = api.get("/api/v1/bookings/" + cancelled).json();
+        assertThat(kept.get("status").stringValue()).isEqualTo("cancelled");
+        assertThat(clientIds(kept)).containsExactly(ann);
+        assertThat(kept.get("client_id").stringValue()).isEqualTo(ann);
+        assertThat(api.get("/api/v1/clients/" + ann + "/sessions").json().findValuesAsString("id"))
+                .contains(cancelled);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     private BookingRepository repository;
 
