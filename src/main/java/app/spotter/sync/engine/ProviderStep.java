@@ -104,6 +104,9 @@ class ProviderStep {
                 // going up from what it wrote, never back down to the booking's own (RFC 5546 2.1.4)
                 CalendarEvent event = update.event().sequence() >= update.previous().sequence() ? update.event()
                         : update.event().withSequence(update.previous().sequence() + 1);
+                // if the answer is lost the calendar may hold this write: the row must not keep claiming the old
+                // content, or a booking changed back to it would be decided "already there" (model test seed 189)
+                mirrors.markWriting(trainerId, bookingId, provider);
                 RemoteEvent remote = adapter.upsert(connection, event, update.previous().remote());
                 mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(),
                         Math.max(event.sequence(), remote.sequence()));

@@ -89,6 +89,20 @@ public class MirrorStore {
         }
     }
 
+    /** The content hash a row holds while an update of it is in flight: equal to no real content's hash. */
+    public static final String WRITING = "writing";
+
+    /**
+     * Notes that an update of the row's event is being sent: until its answer is recorded the row no longer claims
+     * the old content, so a lost answer followed by the booking changing back cannot look "already there" (the
+     * calendar would keep the newer write). The row still counts as an event in the calendar.
+     */
+    public void markWriting(UUID trainerId, UUID bookingId, Provider provider) {
+        jdbc.sql("UPDATE calendar_events SET content_hash = ? WHERE trainer_id = ? AND booking_id = ? AND provider = ? "
+                        + "AND content_hash IS NOT NULL")
+                .params(WRITING, trainerId, bookingId, provider.value()).update();
+    }
+
     public void delete(UUID trainerId, UUID bookingId, Provider provider) {
         jdbc.sql("DELETE FROM calendar_events WHERE trainer_id = ? AND booking_id = ? AND provider = ?")
                 .params(trainerId, bookingId, provider.value()).update();
