@@ -31,8 +31,9 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class AccountData {
 
+    /** @param privateNotes the trainer's notes about the client: personal information too (POPIA s23) */
     record ClientExport(UUID id, String firstName, String lastName, String email, String phone,
-            Instant consentGivenAt, List<BookingView> sessions) {}
+            Instant consentGivenAt, String privateNotes, List<BookingView> sessions) {}
 
     private final Trainers trainers;
     private final Clients clients;
@@ -55,7 +56,7 @@ public class AccountData {
         Client c = clients.get(trainerId, clientId);
         ZoneId zone = trainers.zone(trainerId);
         return new ClientExport(c.id(), c.firstName(), c.lastName(), c.email(), c.phone(), c.consentGivenAt(),
-                bookings.ofClient(trainerId, clientId).stream().map(b -> BookingView.of(b, zone)).toList());
+                clients.notes(trainerId, clientId), bookings.ofClient(trainerId, clientId).stream().map(b -> BookingView.of(b, zone)).toList());
     }
 
     /**

@@ -92,11 +92,14 @@ class PrivacyRightsIT extends SpotterIT {
         ApiClient api = newTrainer();
         String client = api.createClient("Thuli", "Mthembu", "thuli@example.com");
         String session = booking(api, client, 2);
+        assertThat(api.put("/api/v1/clients/" + client + "/notes", """
+                {"notes":"prefers mornings; asthma"}""").status()).isEqualTo(200);
         var export = api.get("/api/v1/clients/" + client + "/export");
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.json().get("email").stringValue()).isEqualTo("thuli@example.com");
         assertThat(export.json().get("sessions").findValuesAsString("id")).containsExactly(session);
         assertThat(export.json().get("sessions").get(0).get("notes").stringValue()).isEqualTo(SECRET_NOTE);
+        assertThat(export.json().get("private_notes").stringValue()).isEqualTo("prefers mornings; asthma");
         assertThat(newTrainer().get("/api/v1/clients/" + client + "/export").status()).isEqualTo(404);
     }
 
