@@ -72,6 +72,7 @@ public final class FaultyProxy implements AutoCloseable {
     private volatile int downStatus;
     private volatile Duration downDelay = Duration.ZERO;
     private final AtomicInteger downAnswered = new AtomicInteger();
+    private final AtomicInteger downAnsweredWrites = new AtomicInteger();
     private final AtomicInteger downInFlight = new AtomicInteger();
     private final AtomicInteger downMostAtOnce = new AtomicInteger();
 
@@ -91,6 +92,11 @@ public final class FaultyProxy implements AutoCloseable {
     /** Requests answered while down. */
     public int downAnswered() {
         return downAnswered.get();
+    }
+
+    /** Of those, the writes (PUT, DELETE): what pushing sends, as opposed to reads such as busy-time lookups. */
+    public int downAnsweredWrites() {
+        return downAnsweredWrites.get();
     }
 
     /** Forgets the most-at-once figure so far (e.g. what happened before a breaker parked). */
@@ -175,6 +181,9 @@ public final class FaultyProxy implements AutoCloseable {
                     downInFlight.decrementAndGet();
                 }
                 downAnswered.incrementAndGet();
+                if (exchange.getRequestMethod().equals("PUT") || exchange.getRequestMethod().equals("DELETE")) {
+                    downAnsweredWrites.incrementAndGet();
+                }
                 exchange.sendResponseHeaders(down, -1);
                 return;
             }

@@ -230,6 +230,12 @@ public class CalendarSync {
             if (reader.isEmpty()) {
                 continue;
             }
+            if (stored.parkedUntil() != null) {
+                // parked by the circuit breaker: its probe alone talks to this server; busy times are then stale
+                result.add(new app.spotter.sync.AccountCalendars(connection.provider(), List.of(),
+                        "Paused after repeated failures, so busy times from this account may be out of date."));
+                continue;
+            }
             try {
                 result.add(new app.spotter.sync.AccountCalendars(connection.provider(), reader.get().calendars(connection), null));
             } catch (SyncFailure failure) {
