@@ -129,11 +129,21 @@ class WebFeedbackIT extends BrowserIT {
     }
 
     private void drag(String name, String toTime) {
-        // after an Undo the calendar fetches its events again and replaces their elements: drag the new one
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        // after an Undo the calendar fetches its two event sources (sessions, busy times) again and replaces the
+        // elements once per source: an element found between the two renders can be gone a moment later
         Locator event = page.locator(".fc-event", new Page.LocatorOptions().setHasText(name));
-        event.scrollIntoViewIfNeeded();
-        BoundingBox from = event.boundingBox();
+        BoundingBox from = null;
+        for (int attempt = 1; from == null; attempt++) {
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            try {
+                event.scrollIntoViewIfNeeded();
+                from = event.boundingBox();
+            } catch (com.microsoft.playwright.PlaywrightException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
         Locator lane = page.locator("td.fc-timegrid-slot-lane[data-time='" + toTime + "']");
         BoundingBox to = lane.boundingBox();
         page.mouse().move(from.x + from.width / 2, from.y + 5);
