@@ -54,6 +54,16 @@ public final class FormBrowser {
         return request;
     }
 
+    /** Logs in through the login form and returns the session id. */
+    public String logIn(String email, String password) throws Exception {
+        HttpResponse<String> page = get("/login", null);
+        HttpResponse<String> login = post("/login", cookie(page), "email=" + enc(email) + "&password=" + enc(password)
+                + "&_csrf=" + enc(csrf(page.body())));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return cookie(login);
+    }
+
     /** The session id a response sets. */
     public static String cookie(HttpResponse<String> response) {
         Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());

@@ -231,7 +231,7 @@ class EmailCalendarIT extends SpotterIT {
         List<MimeMessage> told = awaitMessages(trainerEmail, 1);
         assertThat(told.getFirst().getSubject()).startsWith("Zinhle Ndlovu declined");
         assertThat(api.get("/api/v1/bookings/" + booking).json().get("status").stringValue()).isEqualTo("scheduled");
-        String session = browserLogin(trainerEmail);
+        String session = new app.spotter.support.FormBrowser(port).logIn(trainerEmail, "correct horse battery");
         var calendar = new app.spotter.support.FormBrowser(port).get("/app/calendar", session);
         assertThat(calendar.body()).contains("Zinhle Ndlovu declined the session on");
         // the client changes their mind: once that is recorded, both copies of the decline have been read
@@ -703,17 +703,6 @@ class EmailCalendarIT extends SpotterIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private String browserLogin(String email) throws Exception {
-        var browser = new app.spotter.support.FormBrowser(port);
-        var page = browser.get("/login", null);
-        var login = browser.post("/login", app.spotter.support.FormBrowser.cookie(page), "email="
-                + app.spotter.support.FormBrowser.enc(email) + "&password="
-                + app.spotter.support.FormBrowser.enc("correct horse battery") + "&_csrf="
-                + app.spotter.support.FormBrowser.enc(app.spotter.support.FormBrowser.csrf(page.body())));
-        assertThat(login.statusCode()).isEqualTo(302);
-        return app.spotter.support.FormBrowser.cookie(login);
     }
 
     private static String json(String value) {
