@@ -85,6 +85,20 @@ public class Availability {
     }
 
     /**
+     * The trainer's availability data for their export (POPIA s23): working hours and settings, all time off,
+     * every calendar with its busy choice, and every busy interval stored (times only), in the API's shapes.
+     */
+    public Object export(UUID trainerId) {
+        ZoneId zone = trainers.zone(trainerId);
+        return new AvailabilityApi.ExportView(AvailabilityApi.view(hours(trainerId)),
+                repository.allTimeOff(trainerId).stream().map(t -> AvailabilityApi.view(t, zone)).toList(),
+                busy.calendars(trainerId).stream().map(BusyCalendarsApi.CalendarView::of).toList(),
+                busy.all(trainerId).stream().map(b -> new AvailabilityApi.BusyView(
+                        AvailabilityApi.format(b.startsAt(), zone), AvailabilityApi.format(b.endsAt(), zone),
+                        b.calendarId())).toList());
+    }
+
+    /**
      * Free start times in [from, to) for a session of {@code duration}: working hours minus sessions (widened by
      * the buffer), busy times (widened too) and time off, none sooner than the minimum notice; in the trainer's
      * zone.
