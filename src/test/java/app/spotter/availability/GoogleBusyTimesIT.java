@@ -117,6 +117,19 @@ class GoogleBusyTimesIT extends SpotterIT {
                 span(moved.withHour(8).withMinute(30), moved.withHour(9).withMinute(30)),
                 span(spin.plusWeeks(3), spin.plusWeeks(3).plusHours(1)));
 
+        // the calendar's grey block: "Busy", and "Busy (Google)" once the trainer consents; never the title
+        String email = api.get("/api/v1/me").json().get("email").stringValue();
+        FormBrowser web = new FormBrowser(port);
+        String session = web.logIn(email, "correct horse battery");
+        String blocks = "/app/calendar/busy?start=" + day + "T00:00:00&end=" + day.plusDays(1) + "T00:00:00";
+        assertThat(web.get(blocks, session).body()).contains("\"title\":\"Busy\"").doesNotContain("Private title");
+        assertThat(api.put("/api/v1/availability/hours", "{\"busy_shows_provider\":\"yes\"}").status())
+                .as("a boolean or nothing").isEqualTo(400);
+        assertThat(api.get("/api/v1/availability/hours").json().get("busy_shows_provider").booleanValue()).isFalse();
+        assertThat(api.put("/api/v1/availability/hours", "{\"busy_shows_provider\":true}").status()).isEqualTo(200);
+        assertThat(web.get(blocks, session).body()).contains("\"title\":\"Busy (Google)\"")
+                .doesNotContain("Private title", "Work");
+
         String client = api.createClient("Naledi", "Dube", null);
         var refused = book(api, client, at(day, "10:30"), false);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
