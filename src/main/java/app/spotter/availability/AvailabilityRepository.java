@@ -62,6 +62,22 @@ class AvailabilityRepository {
                 .query(AvailabilityRepository::timeOff).list();
     }
 
+    /**
+     * Changes whenever anything slots are computed from here may have: the hours row (settings included), the
+     * set of time off, and each calendar's busy choice and last read (a read replaces its intervals). One query
+     * over the trainer's few rows of each; the intervals themselves are not read.
+     */
+    String fingerprint(UUID trainerId) {
+        return jdbc.sql("""
+                SELECT concat_ws('|',
+                    (SELECT updated_at::text FROM availability_hours WHERE trainer_id = ?),
+                    (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM time_off WHERE trainer_id = ?),
+                    (SELECT md5(string_agg(concat_ws(' ', id, busy, is_spotter_calendar, last_read, read_state),
+                                           ',' ORDER BY id))
+                       FROM busy_calendars WHERE trainer_id = ?))""")
+                .params(trainerId, trainerId, trainerId).query(String.class).single();
+    }
+
     /** All of it, past included (the export). */
     List<TimeOff> allTimeOff(UUID trainerId) {
         return jdbc.sql("SELECT id, starts_at, ends_at, label FROM time_off WHERE trainer_id = ? ORDER BY starts_at, id")
