@@ -132,6 +132,8 @@ class BusyCalendarsIT extends SpotterIT {
         JsonNode failing = find(api.get("/api/v1/calendar-sync/calendars").json(), "Personal");
         assertThat(failing.get("read_status").stringValue()).isEqualTo("error");
         assertThat(failing.get("error_message").stringValue()).isNotBlank();
+        assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("error_message").stringValue())
+                .contains("Busy times from Personal could not be read", "may be out of date");
         var warned = api.post("/api/v1/bookings", """
                 {"client_id":"%s","starts_at":"%s","duration_minutes":60}"""
                 .formatted(client, OffsetDateTime.ofInstant(data.instant(5, "09:00"), PersonalCalendar.ZONE)));
