@@ -20,8 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SlotsCache {
 
-    /** Entries kept at most; the least recently used goes first. A month of hourly starts is a few KB. */
+    /** Entries kept at most; the least recently used goes first. */
     static final int MAX_ENTRIES = 2_000;
+    /**
+     * Starts kept at most over all entries (8 bytes each, so 8 MB): a month of hourly starts is a few hundred, but
+     * 62 days at a 5-minute step is ~18,000, and 2,000 of those would be ~290 MB.
+     */
+    static final long MAX_STARTS = 1_000_000;
 
     record Key(UUID trainerId, Instant from, Instant to, Duration duration, Duration step, ZoneId zone) {}
 
@@ -32,12 +37,9 @@ class SlotsCache {
      */
     record Entry(String version, WorkingHours hours, long[] starts) {}
 
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, SlotsCache.Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /** In access order: the first is the least recently used. */
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long starts;
 
     synchronized Optional<Entry> get(Key key, String version) {
         Entry entry = entries.get(key);
@@ -48,7 +50,13 @@ class SlotsCache {
     }
 
     synchronized void put(Key key, Entry entry) {
-        entries.put(key, entry);
+        Entry previous = entries.put(key, entry);
+        starts += entry.starts().length - (previous == null ? 0 : previous.starts().length);
+        var eldest = entries.values().iterator();
+        while ((entries.size() > MAX_ENTRIES || starts > MAX_STARTS) && eldest.hasNext()) {
+            starts -= eldest.next().starts().length;
+            eldest.remove();
+        }
     }
 
     synchronized int size() {
