@@ -75,6 +75,14 @@ public class CalendarSync {
                 provider.map(List::of).orElseGet(() -> List.of(Provider.values())));
     }
 
+    private List<app.spotter.sync.StatusNote> notes = List.of();
+
+    /** Other modules' notes on an account (busy times that could not be read), joined to its status message. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void statusNotes(List<app.spotter.sync.StatusNote> notes) {
+        this.notes = List.copyOf(notes);
+    }
+
     /** One status per connected calendar, as the trainer should read it now. */
     public List<SyncStatus> status(UUID trainerId) {
         SyncPreferences prefs = preferences.get(trainerId);
@@ -96,6 +104,9 @@ public class CalendarSync {
             Optional<CalendarProvider> adapter = registry.find(provider);
             if (adapter.isPresent()) {
                 message = join(message, adapter.get().statusNote(stored.connection()));
+            }
+            for (app.spotter.sync.StatusNote note : notes) {
+                message = join(message, note.note(trainerId, provider));
             }
             result.add(new SyncStatus(provider, row == null ? null : row.lastSync(), state,
                     mirrors.count(trainerId, provider), message));
