@@ -79,6 +79,17 @@
     warning.hidden = !(input.value < wallClockNow(input.dataset.zone).substring(0, 16));
   }
 
+  // A series' clash list: "Go back and change" leaves the form as it was, without the list, at the Repeats control.
+  document.addEventListener('click', function (e) {
+    var back = e.target.closest && e.target.closest('[data-dismiss-clashes]');
+    if (!back) { return; }
+    var list = back.closest('.clash-list');
+    var form = back.closest('form');
+    if (list) { list.remove(); }
+    var target = form && (form.querySelector('#repeats') || form.querySelector('input[name="scope"]:checked'));
+    if (target) { target.focus(); }
+  });
+
   // Log in: a refused password keeps the email typed (Spring Security's redirect drops it).
   var loginForm = document.getElementById('login-form');
   if (loginForm) {
@@ -211,6 +222,7 @@
         }
         var p = arg.event.extendedProps;
         var nodes = [text('span', 'session-name', p.name || arg.event.title)];
+        if (p.series) { nodes.push(seriesBadge()); }
         if (arg.view.type.indexOf('list') === 0) {
           if (p.name !== p.typeLabel) { nodes.push(text('span', 'session-type', ' · ' + p.typeLabel)); }
           return { domNodes: nodes };
@@ -222,7 +234,8 @@
       },
       eventDidMount: function (arg) {
         // screen readers and long-press hear the whole session, not just the visible part
-        arg.el.setAttribute('title', arg.timeText + ' ' + arg.event.title);
+        arg.el.setAttribute('title', arg.timeText + ' ' + arg.event.title +
+          (arg.event.extendedProps.series ? ' (repeats)' : ''));
       },
       viewDidMount: tidyAria,
       datesSet: function (arg) {
@@ -284,8 +297,30 @@
       return post(el.dataset.bookingsUrl + id + '/move', params);
     }
 
+    // A session of a series: a dialog asks which sessions the drag moves (this, this and following, all);
+    // closing it without moving puts the session back where it was.
+    var pendingRevert = null;
+    dialog.addEventListener('close', function () {
+      if (pendingRevert) { pendingRevert(); pendingRevert = null; }
+    });
+    function seriesBadge() {
+      var badge = text('span', 'series-badge', '');
+      badge.appendChild(text('span', '', '↻'));
+      badge.firstChild.setAttribute('aria-hidden', 'true');
+      badge.appendChild(text('span', 'visually-hidden', ' repeats'));
+      return badge;
+    }
+
     function move(info) {
       var id = info.event.id;
+      if (info.event.extendedProps.series) {
+        var q = new URLSearchParams();
+        q.set('start', info.event.startStr.substring(0, 19));
+        q.set('end', (info.event.endStr || info.event.startStr).substring(0, 19));
+        open(el.dataset.bookingsUrl + id + '/move-scope?' + q.toString());
+        pendingRevert = info.revert;
+        return;
+      }
       var oldStart = info.oldEvent.startStr.substring(0, 19);
       var oldEnd = (info.oldEvent.endStr || info.oldEvent.startStr).substring(0, 19);
       moveTo(id, info.event.startStr.substring(0, 19),
@@ -313,6 +348,7 @@
     }
 
     document.body.addEventListener('sessions-changed', function (e) {
+      pendingRevert = null;
       if (dialog.open) { dialog.close(); }
       calendar.refetchEvents();
       var d = e.detail || {};

@@ -36,7 +36,13 @@ public class BookingSeries {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A created or re-planned series: its first session in the horizon, and the dates left out. */
-    public record Created(Series series, Booking first, List<SeriesPlan.Clash> skipped) {}
+    public record Created(Series series, Booking first, List<SeriesPlan.Clash> skipped) {
+
+        /** The dates left out, for callers outside this package (the web app lists them). */
+        public List<Instant> skippedStarts() {
+            return skipped.stream().map(SeriesPlan.Clash::startsAt).toList();
+        }
+    }
 
     /** A series as the API shows it: the rule, and its sessions (scheduled and cancelled) in order. */
     public record Snapshot(Series series, List<Booking> sessions) {}

@@ -47,10 +47,15 @@ class BookingController {
     private final Preferences preferences;
     private final SessionWords words;
     private final app.spotter.booking.Conflicts conflicts;
+    private final app.spotter.booking.BookingSeries series;
+    private final SeriesEdits seriesEdits;
 
     BookingController(Bookings bookings, Clients clients, Preferences preferences, SessionWords words,
-            app.spotter.booking.Conflicts conflicts) {
+            app.spotter.booking.Conflicts conflicts, app.spotter.booking.BookingSeries series,
+            SeriesEdits seriesEdits) {
         this.conflicts = conflicts;
+        this.series = series;
+        this.seriesEdits = seriesEdits;
         this.bookings = bookings;
         this.clients = clients;
         this.preferences = preferences;
@@ -64,6 +69,9 @@ class BookingController {
         form.put("starts_at", BookingForm.INPUT.format(startOrNextHour(start, zone)));
         form.put("duration_minutes", "60");
         form.put("session_type", SessionType.ONE_ON_ONE.value());
+        form.put("repeat_interval", "1");
+        form.put("repeat_end", "never");
+        form.put(RepeatsForm.DAYS_FIELD, RepeatsForm.dayOf(form.get("starts_at")));
         return formPage(model, request, null, form, FormErrors.none());
     }
 
@@ -75,6 +83,9 @@ class BookingController {
         more = more == null ? List.of() : more;
         form.put(BookingForm.MORE, String.join(",", more));
         BookingForm input = BookingForm.read(form, more, zone(), false);
+        if (RepeatsForm.chosen(form)) {
+            return createSeries(form, input, model, request, response);
+        }
         try {
             BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
             conflicts.refresh(trainerId);
@@ -106,6 +117,10 @@ class BookingController {
         more = more == null ? List.of() : more;
         form.put(BookingForm.MORE, String.join(",", more));
         BookingForm input = BookingForm.read(form, more, zone(), true);
+        SeriesEdits.Scope scope = SeriesEdits.Scope.of(form.get("scope"));
+        if (current.seriesId() != null && scope != SeriesEdits.Scope.ONE) {
+            return changeSeries(current, scope, form, input, model, request, response);
+        }
         try {
             // the form lists every participant: the first client plus those ticked; the capacity stays
             BookingRequest.Participants who = BookingRequest.participants(input.json(), null);
@@ -133,14 +148,25 @@ class BookingController {
         Booking booking = bookings.get(CurrentTrainer.id(), id);
         model.addAttribute("booking", booking);
         model.addAttribute("description", describe(booking));
+        model.addAttribute("series", seriesEdits.of(CurrentTrainer.id(), booking).orElse(null));
         model.addAttribute("active", "calendar");
         return Htmx.isHtmx(request) ? "booking-cancel :: confirm" : "booking-cancel";
     }
 
     @PostMapping("/{id}/cancel")
-    String cancel(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String scope, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         UUID trainerId = CurrentTrainer.id();
         try {
+            Booking current = bookings.get(trainerId, id);
+            SeriesEdits.Scope which = SeriesEdits.Scope.of(scope);
+            if (current.seriesId() != null && which != SeriesEdits.Scope.ONE) {
+                seriesEdits.cancel(trainerId, current, which);
+                return done(current, which == SeriesEdits.Scope.ALL
+                        ? words.whose(current) + "s still to come cancelled."
+                        : words.whose(current) + " on " + words.when(current) + " and the following ones cancelled.",
+                        "ok", null, request, response);
+            }
             Booking cancelled = bookings.cancel(trainerId, id);
             return done(cancelled, words.whose(cancelled) + " on " + words.when(cancelled) + " cancelled.", "ok",
                     Map.of("undoUrl", "/app/bookings/" + id + "/restore"), request, response);
@@ -187,7 +213,77 @@ class BookingController {
         model.addAttribute("clients", clients.list(trainerId));
         model.addAttribute("sessionTypes", SessionType.values());
         model.addAttribute("zone", zone().getId());
+        model.addAttribute("repeatDays", RepeatsForm.DAYS);
+        model.addAttribute("repeatsSummary", RepeatsForm.summary(form));
+        model.addAttribute("series", seriesEdits.of(trainerId, booking).orElse(null));
         return Htmx.isHtmx(request) ? "booking :: form" : "booking";
+    }
+
+    /**
+     * A new series from the dialog's "Repeats". Clashing dates are never left out silently: the form comes back
+     * listing them, with "Book without these dates" (skip_conflicts) or going back to change the series.
+     */
+    private String createSeries(Map<String, String> form, BookingForm input, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        UUID trainerId = CurrentTrainer.id();
+        RepeatsForm.keepDays(form, request.getParameterValues(RepeatsForm.DAYS_FIELD));
+        try {
+            app.spotter.booking.BookingDetails first = BookingRequest.read(input.json(), null);
+            app.spotter.booking.Recurrence rule = RepeatsForm.read(form);
+            conflicts.refresh(trainerId);
+            var created = series.create(trainerId, first, rule, "true".equals(form.get("skip_conflicts")));
+            String left = leftOut(created);
+            return done(created.first(), words.whose(created.first()) + "s booked: " + summary(created) + "."
+                    + left, left.isEmpty() ? "ok" : "warning", null, request, response);
+        } catch (ApiProblem problem) {
+            return seriesProblem(model, request, null, form, input, problem);
+        }
+    }
+
+    /** "This and following" or "All sessions" from the edit dialog of a session of a series. */
+    private String changeSeries(Booking current, SeriesEdits.Scope scope, Map<String, String> form,
+            BookingForm input, Model model, HttpServletRequest request, HttpServletResponse response) {
+        UUID trainerId = CurrentTrainer.id();
+        try {
+            var wanted = BookingRequest.read(input.json(), current.details());
+            conflicts.refresh(trainerId);
+            var changed = seriesEdits.change(trainerId, current, wanted, scope,
+                    "true".equals(form.get("skip_conflicts")));
+            String left = leftOut(changed);
+            return done(changed.first(), (scope == SeriesEdits.Scope.ALL
+                    ? words.whose(current) + "s still to come saved."
+                    : words.whose(current) + " on " + words.when(current) + " and the following ones saved.")
+                    + " Now: " + summary(changed) + "." + left, left.isEmpty() ? "ok" : "warning", null, request,
+                    response);
+        } catch (ApiProblem problem) {
+            return seriesProblem(model, request, current, form, input, problem);
+        }
+    }
+
+    private static String summary(app.spotter.booking.BookingSeries.Created created) {
+        var s = created.series();
+        return SeriesSummary.of(s.recurrence(), s.startDate(), s.startTime());
+    }
+
+    private String leftOut(app.spotter.booking.BookingSeries.Created created) {
+        if (created.skippedStarts().isEmpty()) {
+            return "";
+        }
+        return " Left out because they clash: " + String.join(", ", created.skippedStarts().stream()
+                .map(t -> SessionWords.WHEN.format(t.atZone(zone()))).toList()) + ".";
+    }
+
+    /** A series refused: its clashing dates listed for the trainer to choose, else the errors at their fields. */
+    private String seriesProblem(Model model, HttpServletRequest request, Booking booking, Map<String, String> form,
+            BookingForm input, ApiProblem problem) {
+        if (SeriesEdits.isClashList(problem)) {
+            model.addAttribute("clashes", SeriesEdits.clashes(problem, zone()));
+            return formPage(model, request, booking, form, FormErrors.none());
+        }
+        if (RepeatsForm.about(problem)) {
+            return formPage(model, request, booking, form, RepeatsForm.errors(problem));
+        }
+        return formPage(model, request, booking, form, input.errors(problem));
     }
 
     /** Undo of a cancellation: the session is scheduled again, if its time is still free. */

@@ -97,7 +97,7 @@ class CalendarEventsController {
         return new Event(booking.id().toString(), title + mark(answers),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
                 color, color, Colors.textOn(color),
-                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(), "name", title));
+                props(booking, d, title));
     }
 
     /**
@@ -114,8 +114,17 @@ class CalendarEventsController {
                 (named ? clientName + " · " + d.sessionType().label() : d.sessionType().label()) + mark(answers),
                 LOCAL.format(d.startsAt().atZone(zone)), LOCAL.format(d.endsAt().atZone(zone)),
                 color, color, Colors.textOn(color),
-                Map.of("sessionType", d.sessionType().value(), "typeLabel", d.sessionType().label(),
-                        "name", named ? clientName : d.sessionType().label()));
+                props(booking, d, named ? clientName : d.sessionType().label()));
+    }
+
+    /** What the page needs besides the title; {@code series} marks a session of a series (its badge, drag scope). */
+    private static Map<String, String> props(Booking booking, BookingDetails d, String name) {
+        Map<String, String> props = new java.util.HashMap<>(Map.of("sessionType", d.sessionType().value(),
+                "typeLabel", d.sessionType().label(), "name", name));
+        if (booking.seriesId() != null) {
+            props.put("series", "true");
+        }
+        return props;
     }
 
     /**

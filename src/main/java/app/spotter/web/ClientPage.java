@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** One of a client's sessions as their page lists it, with that client's own attendance. */
 record ClientPage(UUID id, String when, String what, boolean cancelled, boolean lateCancel, Attendance attendance,
-        boolean markable) {
+        boolean markable, boolean repeats) {
 
     static ClientPage of(Booking b, UUID clientId, ZoneId zone, Instant now) {
         Attendance mark = b.participants().stream().filter(p -> p.clientId().equals(clientId)).findFirst()
@@ -22,7 +22,7 @@ record ClientPage(UUID id, String when, String what, boolean cancelled, boolean 
                 + b.capacity() : CalendarObjects.summaryFor(b.details().sessionType(), null, false);
         boolean started = !b.details().startsAt().isAfter(now);
         return new ClientPage(b.id(), SessionWords.WHEN.format(b.details().startsAt().atZone(zone)), what, cancelled,
-                b.lateCancel(), mark, started || cancelled);
+                b.lateCancel(), mark, started || cancelled, b.seriesId() != null);
     }
 
     public String attendanceLabel() {

@@ -56,6 +56,14 @@ public class CalendarSync {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    private List<app.spotter.sync.StatusNote> notes = List.of();
+
+    /** Other modules' notes on an account (busy times that could not be read), joined to its status message. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void statusNotes(List<app.spotter.sync.StatusNote> notes) {
+        this.notes = List.copyOf(notes);
+    }
+
     /** A booking whose event the trainer deleted in one calendar and has not decided about (issue 15). */
     public record RemovedEvent(UUID bookingId, Provider provider, java.time.Instant removedAt) {}
 
@@ -73,14 +81,6 @@ public class CalendarSync {
     public List<Provider> putBack(UUID trainerId, UUID bookingId, Optional<Provider> provider) {
         return removedThere.putBack(trainerId, bookingId,
                 provider.map(List::of).orElseGet(() -> List.of(Provider.values())));
-    }
-
-    private List<app.spotter.sync.StatusNote> notes = List.of();
-
-    /** Other modules' notes on an account (busy times that could not be read), joined to its status message. */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void statusNotes(List<app.spotter.sync.StatusNote> notes) {
-        this.notes = List.copyOf(notes);
     }
 
     /** One status per connected calendar, as the trainer should read it now. */
