@@ -64,13 +64,10 @@ public class CalendarSync {
         this.notes = List.copyOf(notes);
     }
 
-    /** A booking whose event the trainer deleted in one calendar and has not decided about (issue 15). */
-    public record RemovedEvent(UUID bookingId, Provider provider, java.time.Instant removedAt) {}
-
     /** Bookings removed from a calendar and waiting for the trainer's choice; of one booking when it is given. */
-    public List<RemovedEvent> removedFromCalendars(UUID trainerId, UUID bookingId) {
+    public List<app.spotter.sync.RemovedEvent> removedFromCalendars(UUID trainerId, UUID bookingId) {
         return removedThere.list(trainerId, bookingId).stream()
-                .map(r -> new RemovedEvent(r.bookingId(), r.provider(), r.removedAt())).toList();
+                .map(r -> new app.spotter.sync.RemovedEvent(r.bookingId(), r.provider(), r.removedAt())).toList();
     }
 
     /**

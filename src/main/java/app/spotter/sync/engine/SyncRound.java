@@ -46,6 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncRound {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncRound.class);
+
     /** en-ZA whatever the server's locale, as the booking module words times. */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
             java.util.Locale.forLanguageTag("en-ZA"));
@@ -175,6 +177,8 @@ class SyncRound {
                 .orElse(RemoteChangeDecision.BookingNow.ABSENT);
         String calendar = calendarName(provider);
         RemoteChange change = RemoteChangeDecision.decide(now, remote, calendar);
+        log.info("{} change to booking {} of trainer {} decided: {}", provider.value(), bookingId, trainerId,
+                change.getClass().getSimpleName());
         if (listedEtag != null) {
             mirrors.decided(trainerId, provider, externalId, listedEtag);
         }

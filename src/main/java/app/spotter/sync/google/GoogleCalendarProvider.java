@@ -134,6 +134,43 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         api.attempt(connection, cal -> cal.events().delete(calendarId, id).execute(), 404, 410);
     }
 
+    /**
+     * events.get of our event (the transport's deadline and size cap apply). A deleted event lingers as
+     * {@code status: cancelled} (events resource "status"); 404 and 410 are gone as well. An all-day or floating
+     * time is not one Spotter can take as a move, so it reads as unreadable (put back).
+     */
+    @Override
+    public java.util.Optional<app.spotter.sync.ReadResult> read(Connection connection, RemoteEvent event)
+            throws SyncFailure {
+        String calendarId = calendarId(connection);
+        var got = api.attempt(connection, cal -> cal.events().get(calendarId, event.externalId()).execute(), 404,
+                410);
+        if (!got.ok()) {
+            return java.util.Optional.of(new app.spotter.sync.ReadResult.Gone());
+        }
+        Event there = got.value();
+        boolean cancelled = "cancelled".equals(there.getStatus());
+        java.time.Instant start = instant(there.getStart());
+        java.time.Instant end = instant(there.getEnd());
+        if (cancelled) {
+            return java.util.Optional.of(new app.spotter.sync.ReadResult.Gone());
+        }
+        if (start == null || end == null) {
+            return java.util.Optional.empty();
+        }
+        boolean repeating = there.getRecurrence() != null && !there.getRecurrence().isEmpty()
+                || there.getRecurringEventId() != null;
+        return java.util.Optional.of(new app.spotter.sync.ReadResult.Found(new app.spotter.sync.RemoteSnapshot(
+                there.getEtag(), start, end, false, repeating, there.getSummary())));
+    }
+
+    private static java.time.Instant instant(com.google.api.services.calendar.model.EventDateTime time) {
+        if (time == null || time.getDateTime() == null || time.getDateTime().isDateOnly()) {
+            return null;
+        }
+        return java.time.Instant.ofEpochMilli(time.getDateTime().getValue());
+    }
+
     @Override
     public RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure {
         return changes.since(connection, calendarId(connection), syncToken);

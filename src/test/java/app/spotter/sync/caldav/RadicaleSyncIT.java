@@ -197,6 +197,40 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
         assertThat(serverSequence(later)).as("and never lower afterwards").isGreaterThan(serverSequence(after));
     }
 
+    @Test
+    void theWebAppOffersBothChoicesForASessionDeletedInTheCalendarAndShowsItsActivityAndNotice() throws Exception {
+        String id = api.createBooking(clientId, at(19, "09:00"), 60);
+        rawEvent(id);
+        assertThat(raw.delete(eventUrl(id)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(id);
+        var browser = new app.spotter.support.FormBrowser(port);
+        String session = browser.logIn(api.get("/api/v1/me").json().get("email").stringValue(),
+                "correct horse battery");
+
+        String page = browser.get("/app/bookings/" + id + "/edit", session).body();
+        assertThat(page).contains("Removed from your Apple Calendar", "Cancel the", "session (tell the client)",
+                "Put it back", "Activity", "Deleted in Apple Calendar");
+        String calendarPage = browser.get("/app/calendar", session).body();
+        assertThat(calendarPage).contains("Deleted in Apple Calendar", "/app/bookings/" + id + "/edit");
+        assertThat(browser.get("/app/sync", session).body()).contains("Deleted in Apple Calendar");
+
+        var putBack = browser.post("/app/bookings/" + id + "/put-back", session, "provider=apple&_csrf="
+                + app.spotter.support.FormBrowser.enc(app.spotter.support.FormBrowser.csrf(page)));
+        assertThat(putBack.statusCode()).isEqualTo(302);
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(19, "090000"));
+        assertThat(browser.get("/app/bookings/" + id + "/edit", session).body())
+                .doesNotContain("Removed from your Apple Calendar").contains("Put back in Apple Calendar");
+
+        java.util.regex.Matcher dismiss = java.util.regex.Pattern.compile("/app/notices/([0-9a-f-]{36})/dismiss")
+                .matcher(calendarPage);
+        assertThat(dismiss.find()).isTrue();
+        assertThat(browser.post(dismiss.group(0), session, "_csrf=" + app.spotter.support.FormBrowser.enc(
+                app.spotter.support.FormBrowser.csrf(calendarPage))).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/app/calendar", session).body()).doesNotContain("Deleted in Apple Calendar");
+        assertThat(api.get("/api/v1/notices").json()).isEmpty();
+    }
+
     private static int serverSequence(String ics) {
         return Integer.parseInt(ics.replaceAll("(?s).*\r\nSEQUENCE:(\\d+)\r\n.*", "$1"));
     }

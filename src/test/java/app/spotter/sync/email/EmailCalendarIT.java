@@ -214,6 +214,9 @@ class EmailCalendarIT extends SpotterIT {
         Eventually.await(WAIT, "the acceptance recorded", () -> "accepted".equals(replyOf(api, booking)));
         assertThat(api.get("/api/v1/bookings/" + booking + "/replies").json().get(0).get("client_id").stringValue())
                 .isEqualTo(client);
+        var activity = api.get("/api/v1/bookings/" + booking + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("client_replied");
+        assertThat(activity.get(0).get("message").stringValue()).isEqualTo("Thabo Nkosi accepted");
     }
 
     @Test

@@ -165,4 +165,106 @@ class GoogleCalendarSyncIT extends SpotterIT {
         assertThat(result.statusCode()).isEqualTo(400);
         assertThat(api.get("/api/v1/calendar-sync/status").json()).isEmpty();
     }
+
+    // ---- changes made in Google Calendar (issue 15), sent to the fake over HTTP as the trainer's phone would ----
+
+    /** Local time {@code hourMinute} on a day 40-45 days ahead in Johannesburg (UTC+2 all year). */
+    static String ahead(int day, String hourMinute) {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Africa/Johannesburg")).plusDays(40 + day) + "T"
+                + hourMinute + ":00+02:00";
+    }
+
+    static String timeBody(String start, String end) {
+        return """
+                {"start":{"dateTime":"%s","timeZone":"Africa/Johannesburg"},
+                 "end":{"dateTime":"%s","timeZone":"Africa/Johannesburg"}}""".formatted(start, end);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    void syncNow() {
+        assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
+    }
+
+    /** No due push and no round queued for this trainer: a change made in Google after this meets a new round. */
+    void awaitDueWorkDone() {
+        String trainerId = api.get("/api/v1/me").json().get("id").stringValue();
+        Eventually.await(WAIT, "due sync work of the trainer done", () -> jdbc.sql("""
+                SELECT (SELECT count(*) FROM sync_pending WHERE trainer_id = CAST(? AS uuid)
+                          AND due_at IS NOT NULL AND due_at <= now())
+                     + (SELECT count(*) FROM scheduled_tasks WHERE task_name = 'sync-round'
+                          AND task_instance LIKE ? AND execution_time <= now())""")
+                .params(trainerId, trainerId + ":%").query(Integer.class).single() == 0);
+    }
+
+    @Test
+    void anEventMovedInGoogleReschedulesTheBooking() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, ahead(1, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow(); // a first round takes the sync token, so the move below is an incremental change
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", id.replace("-", ""),
+                timeBody(ahead(1, "14:00"), ahead(1, "15:00")))).isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "the booking follows the move", () -> ahead(1, "14:00").equals(
+                api.get("/api/v1/bookings/" + id).json().get("starts_at").stringValue()));
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("moved_in_calendar");
+        assertThat(activity.get(0).get("provider").stringValue()).isEqualTo("google");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar", "14:00-15:00");
+        Eventually.await(WAIT, "Spotter's write of the new time (a raised sequence)", () -> event(id)
+                .map(e -> e.getAsJsonObject("start").get("dateTime").getAsString().contains("T14:00")
+                        && e.get("summary").getAsString().equals("1:1 session · Naledi Dube")).orElse(false));
+    }
+
+    @Test
+    void anEventDeletedInGoogleStaysOutUntilTheTrainerPutsItBack() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, ahead(2, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow();
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("DELETE", "primary", id.replace("-", ""), null)).isEqualTo(204);
+        syncNow();
+
+        Eventually.await(WAIT, "flagged as removed from Google", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(id));
+        syncNow();
+        Eventually.await(WAIT, "the round done", () -> api.get("/api/v1/notices").body().contains(
+                "Deleted in Google Calendar"));
+        assertThat(event(id).orElseThrow().get("status").getAsString()).as("not recreated unasked")
+                .isEqualTo("cancelled");
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("scheduled");
+
+        var back = api.post("/api/v1/bookings/" + id + "/put-back", "{\"provider\":\"google\"}");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        Eventually.await(WAIT, "back in Google", () -> event(id)
+                .map(e -> "confirmed".equals(e.get("status").getAsString())).orElse(false));
+    }
+
+    @Test
+    void aTitlePatchedInGoogleIsPutBackWithANotice() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, ahead(3, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow();
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", id.replace("-", ""), "{\"summary\":\"Dentist\"}"))
+                .isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "Spotter's title back", () -> event(id)
+                .map(e -> e.get("summary").getAsString().equals("1:1 session · Naledi Dube")).orElse(false));
+        Eventually.await(WAIT, "one notice", () -> api.get("/api/v1/notices").body().contains("Title, description"));
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("kind"))
+                .containsExactly("put_back");
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("starts_at").stringValue())
+                .isEqualTo(ahead(3, "09:00"));
+    }
 }

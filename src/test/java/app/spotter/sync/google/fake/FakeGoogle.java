@@ -181,6 +181,27 @@ public final class FakeGoogle implements AutoCloseable {
         calendar(calendarId).write(eventId, json.deepCopy());
     }
 
+    /**
+     * Sends a Calendar v3 request to this fake over HTTP as another client of the same account would (the
+     * trainer's phone): {@code method} PATCH with a JSON body, or DELETE. Returns the HTTP status.
+     */
+    public int asAnotherClient(String method, String calendarId, String eventId, String json) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(URI.create(apiRoot() + "calendar/v3/calendars/"
+                            + calendarId + "/events/" + eventId))
+                    .header("Authorization", "Bearer " + oauth.anotherClientsAccessToken())
+                    .header("Content-Type", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes an event as the trainer would in Google Calendar: it stays as a cancelled tombstone. */
     /** The occurrences of a recurring event as events.instances lists them (overridden ones as stored). */
     public List<JsonObject> instances(String calendarId, String eventId) {

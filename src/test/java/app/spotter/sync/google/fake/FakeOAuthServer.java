@@ -86,6 +86,11 @@ final class FakeOAuthServer {
         Exchanges.json(exchange, 200, accessTokenBody());
     }
 
+    /** An access token of the same account, as another app the trainer uses (their phone's calendar) holds one. */
+    String anotherClientsAccessToken() {
+        return accessTokenBody().get("access_token").getAsString();
+    }
+
     private JsonObject accessTokenBody() {
         String accessToken = "ya29.fake-" + UUID.randomUUID();
         accessTokens.add(accessToken);
