@@ -1,5 +1,6 @@
 package app.spotter.account;
 
+import app.spotter.availability.Availability;
 import app.spotter.booking.Booking;
 import app.spotter.booking.BookingView;
 import app.spotter.booking.Bookings;
@@ -40,10 +41,12 @@ public class AccountData {
     private final Bookings bookings;
     private final Preferences preferences;
     private final Feeds feeds;
+    private final Availability availability;
     private final ObjectMapper json;
 
     AccountData(Trainers trainers, Clients clients, Bookings bookings, Preferences preferences, Feeds feeds,
-            ObjectMapper json) {
+            Availability availability, ObjectMapper json) {
+        this.availability = availability;
         this.trainers = trainers;
         this.clients = clients;
         this.bookings = bookings;
@@ -88,6 +91,8 @@ public class AccountData {
             g.writePOJO(trainers.tokens(trainerId));
             g.writeName("clients");
             g.writePOJO(clients.all(trainerId));
+            g.writeName("availability");
+            g.writePOJO(availability.export(trainerId));
             g.writeName("bookings");
             g.writeStartArray();
             try {

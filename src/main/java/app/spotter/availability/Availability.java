@@ -26,9 +26,14 @@ public class Availability {
     private final Bookings bookings;
     private final Trainers trainers;
     private final Clock clock;
+    private final SlotsCache cache;
+
+    /** The largest buffer hours allow (HoursRequest): sessions this far outside a range can still block it. */
+    private static final Duration MAX_BUFFER = Duration.ofMinutes(240);
 
     Availability(AvailabilityRepository repository, BusyStore busy, Bookings bookings, Trainers trainers,
-            Clock clock) {
+            Clock clock, SlotsCache cache) {
+        this.cache = cache;
         this.repository = repository;
         this.busy = busy;
         this.bookings = bookings;
@@ -85,14 +90,52 @@ public class Availability {
     }
 
     /**
+     * The trainer's availability data for their export (POPIA s23): working hours and settings, all time off,
+     * every calendar with its busy choice, and every busy interval stored (times only), in the API's shapes.
+     */
+    public Object export(UUID trainerId) {
+        ZoneId zone = trainers.zone(trainerId);
+        return new AvailabilityApi.ExportView(AvailabilityApi.view(hours(trainerId)),
+                repository.allTimeOff(trainerId).stream().map(t -> AvailabilityApi.view(t, zone)).toList(),
+                busy.calendars(trainerId).stream().map(BusyCalendarsApi.CalendarView::of).toList(),
+                busy.all(trainerId).stream().map(b -> new AvailabilityApi.BusyView(
+                        AvailabilityApi.format(b.startsAt(), zone), AvailabilityApi.format(b.endsAt(), zone),
+                        b.calendarId())).toList());
+    }
+
+    /**
      * Free start times in [from, to) for a session of {@code duration}: working hours minus sessions (widened by
      * the buffer), busy times (widened too) and time off, none sooner than the minimum notice; in the trainer's
      * zone.
      */
     @Transactional(readOnly = true)
     public List<ZonedDateTime> slots(UUID trainerId, Instant from, Instant to, Duration duration, Duration step) {
-        WorkingHours hours = hours(trainerId);
         ZoneId zone = trainers.zone(trainerId);
+        Instant now = clock.instant();
+        // the version is read before the data: a change committing in between only makes the next request recompute
+        String version = bookings.fingerprint(trainerId, from.minus(MAX_BUFFER).minus(duration),
+                to.plus(MAX_BUFFER).plus(duration)) + "|" + repository.fingerprint(trainerId);
+        SlotsCache.Key key = new SlotsCache.Key(trainerId, from, to, duration, step, zone);
+        var cached = cache.get(key, version);
+        if (cached.isPresent()) {
+            long earliest = now.plus(Duration.ofMinutes(cached.get().hours().minNoticeMinutes())).getEpochSecond();
+            List<ZonedDateTime> slots = new ArrayList<>();
+            for (long start : cached.get().starts()) {
+                if (start >= earliest) {
+                    slots.add(Instant.ofEpochSecond(start).atZone(zone));
+                }
+            }
+            return slots;
+        }
+        WorkingHours hours = hours(trainerId);
+        List<ZonedDateTime> slots = compute(trainerId, hours, zone, from, to, duration, step, now);
+        cache.put(key, new SlotsCache.Entry(version, hours,
+                slots.stream().mapToLong(s -> s.toEpochSecond()).toArray()));
+        return slots;
+    }
+
+    private List<ZonedDateTime> compute(UUID trainerId, WorkingHours hours, ZoneId zone, Instant from, Instant to,
+            Duration duration, Duration step, Instant now) {
         Duration buffer = Duration.ofMinutes(hours.bufferMinutes());
         // a session or busy time just outside the range can still reach into it through its buffer or length
         Instant readFrom = from.minus(buffer).minus(duration);
@@ -106,7 +149,7 @@ public class Availability {
         for (TimeOff off : repository.timeOff(trainerId, readFrom, readTo)) {
             blocked.add(new Interval(off.startsAt(), off.endsAt()));
         }
-        Instant earliest = clock.instant().plus(Duration.ofMinutes(hours.minNoticeMinutes()));
+        Instant earliest = now.plus(Duration.ofMinutes(hours.minNoticeMinutes()));
         return Slots.free(new Slots.Query(hours, zone, from, to, duration, step, earliest), blocked);
     }
 }

@@ -38,13 +38,17 @@ class AvailabilityApi {
     record RangeView(String from, String to) {}
 
     record HoursView(Map<String, List<RangeView>> weekly, int bufferMinutes, int minNoticeMinutes,
-            boolean allDayEventsBusy) {}
+            boolean allDayEventsBusy, boolean busyShowsProvider) {}
 
     record TimeOffView(UUID id, String startsAt, String endsAt, String label) {}
 
     record BusyView(String startsAt, String endsAt, UUID calendarId) {}
 
     record SlotsView(String timezone, int durationMinutes, List<String> slots) {}
+
+    /** The availability part of the trainer's export: everything they set, and every busy time read. */
+    record ExportView(HoursView workingHours, List<TimeOffView> timeOff,
+            List<BusyCalendarsApi.CalendarView> busyCalendars, List<BusyView> busyTimes) {}
 
     private final Availability availability;
     private final Trainers trainers;
@@ -149,18 +153,19 @@ class AvailabilityApi {
         }
     }
 
-    private static HoursView view(WorkingHours hours) {
+    static HoursView view(WorkingHours hours) {
         Map<String, List<RangeView>> weekly = new LinkedHashMap<>();
         hours.weekly().forEach((day, ranges) -> weekly.put(Weekdays.code(day),
                 ranges.stream().map(r -> new RangeView(r.from().toString(), r.to().toString())).toList()));
-        return new HoursView(weekly, hours.bufferMinutes(), hours.minNoticeMinutes(), hours.allDayEventsBusy());
+        return new HoursView(weekly, hours.bufferMinutes(), hours.minNoticeMinutes(), hours.allDayEventsBusy(),
+                hours.busyShowsProvider());
     }
 
-    private static TimeOffView view(TimeOff off, ZoneId zone) {
+    static TimeOffView view(TimeOff off, ZoneId zone) {
         return new TimeOffView(off.id(), format(off.startsAt(), zone), format(off.endsAt(), zone), off.label());
     }
 
-    private static String format(Instant instant, ZoneId zone) {
+    static String format(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 }

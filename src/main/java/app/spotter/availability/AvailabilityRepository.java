@@ -33,8 +33,8 @@ class AvailabilityRepository {
     }
 
     Optional<WorkingHours> hours(UUID trainerId) {
-        return jdbc.sql("SELECT weekly, buffer_minutes, min_notice_minutes, all_day_blocks FROM availability_hours "
-                        + "WHERE trainer_id = ?")
+        return jdbc.sql("SELECT weekly, buffer_minutes, min_notice_minutes, all_day_blocks, "
+                        + "busy_shows_provider FROM availability_hours WHERE trainer_id = ?")
                 .param(trainerId).query(this::mapHours).optional();
     }
 
@@ -43,13 +43,15 @@ class AvailabilityRepository {
         hours.weekly().forEach((day, ranges) -> weekly.put(Weekdays.code(day), ranges.stream()
                 .map(r -> Map.of("from", r.from().toString(), "to", r.to().toString())).toList()));
         jdbc.sql("""
-                INSERT INTO availability_hours (trainer_id, weekly, buffer_minutes, min_notice_minutes, all_day_blocks)
-                VALUES (?, CAST(? AS jsonb), ?, ?, ?)
+                INSERT INTO availability_hours (trainer_id, weekly, buffer_minutes, min_notice_minutes, all_day_blocks,
+                    busy_shows_provider)
+                VALUES (?, CAST(? AS jsonb), ?, ?, ?, ?)
                 ON CONFLICT (trainer_id) DO UPDATE SET weekly = EXCLUDED.weekly,
                     buffer_minutes = EXCLUDED.buffer_minutes, min_notice_minutes = EXCLUDED.min_notice_minutes,
-                    all_day_blocks = EXCLUDED.all_day_blocks, updated_at = NOW()""")
+                    all_day_blocks = EXCLUDED.all_day_blocks, busy_shows_provider = EXCLUDED.busy_shows_provider,
+                    updated_at = NOW()""")
                 .params(trainerId, json.writeValueAsString(weekly), hours.bufferMinutes(), hours.minNoticeMinutes(),
-                        hours.allDayEventsBusy())
+                        hours.allDayEventsBusy(), hours.busyShowsProvider())
                 .update();
     }
 
@@ -58,6 +60,28 @@ class AvailabilityRepository {
                         + "AND ends_at > ? AND starts_at < ? ORDER BY starts_at, id LIMIT 1000")
                 .params(trainerId, Timestamp.from(from), Timestamp.from(to))
                 .query(AvailabilityRepository::timeOff).list();
+    }
+
+    /**
+     * Changes whenever anything slots are computed from here may have: the hours row (settings included), the
+     * set of time off, and each calendar's busy choice and last read (a read replaces its intervals). One query
+     * over the trainer's few rows of each; the intervals themselves are not read.
+     */
+    String fingerprint(UUID trainerId) {
+        return jdbc.sql("""
+                SELECT concat_ws('|',
+                    (SELECT updated_at::text FROM availability_hours WHERE trainer_id = ?),
+                    (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM time_off WHERE trainer_id = ?),
+                    (SELECT md5(string_agg(concat_ws(' ', id, busy, is_spotter_calendar, last_read, read_state),
+                                           ',' ORDER BY id))
+                       FROM busy_calendars WHERE trainer_id = ?))""")
+                .params(trainerId, trainerId, trainerId).query(String.class).single();
+    }
+
+    /** All of it, past included (the export). */
+    List<TimeOff> allTimeOff(UUID trainerId) {
+        return jdbc.sql("SELECT id, starts_at, ends_at, label FROM time_off WHERE trainer_id = ? ORDER BY starts_at, id")
+                .param(trainerId).query(AvailabilityRepository::timeOff).list();
     }
 
     void addTimeOff(UUID trainerId, TimeOff off) {
@@ -84,7 +108,7 @@ class AvailabilityRepository {
             weekly.put(Weekdays.day(code).orElseThrow(), list);
         });
         return new WorkingHours(weekly, rs.getInt("buffer_minutes"), rs.getInt("min_notice_minutes"),
-                rs.getBoolean("all_day_blocks"));
+                rs.getBoolean("all_day_blocks"), rs.getBoolean("busy_shows_provider"));
     }
 
     private static TimeOff timeOff(ResultSet rs, int row) throws SQLException {

@@ -15,11 +15,15 @@ public record BusyCalendar(UUID id, String provider, String externalId, String n
 
     /** How the trainer reads it in a conflict: "iCloud · Personal", "Google · Work". */
     public String label() {
-        String service = switch (provider) {
+        return service() + " · " + name;
+    }
+
+    /** The service alone, as a busy block may show it with the trainer's consent: "iCloud", "Google". */
+    public String service() {
+        return switch (provider) {
             case "apple" -> "iCloud";
             case "google" -> "Google";
             default -> provider;
         };
-        return service + " · " + name;
     }
 }

@@ -116,6 +116,16 @@ class BusyStore {
                 .list();
     }
 
+    /** Every stored interval of every calendar (the export). */
+    List<BusyTime> all(UUID trainerId) {
+        return jdbc.sql("SELECT starts_at, ends_at, calendar_id, all_day FROM busy_intervals WHERE trainer_id = ? "
+                        + "ORDER BY starts_at, ends_at, calendar_id")
+                .param(trainerId)
+                .query((rs, n) -> new BusyTime(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+                        rs.getObject(3, UUID.class), rs.getBoolean(4)))
+                .list();
+    }
+
     private static BusyCalendar calendar(ResultSet rs, int row) throws SQLException {
         Timestamp lastRead = rs.getTimestamp("last_read");
         return new BusyCalendar(rs.getObject("id", UUID.class), rs.getString("provider"),

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /** Reads {@code PUT /availability/hours}; absent fields keep their value, every invalid one is named. */
 final class HoursRequest {
 
-    static final Set<String> FIELDS = Set.of("weekly", "buffer_minutes", "min_notice_minutes", "all_day_events_busy");
+    static final Set<String> FIELDS = Set.of("weekly", "buffer_minutes", "min_notice_minutes", "all_day_events_busy",
+            "busy_shows_provider");
     private static final Pattern TIME = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
     private static final int MAX_RANGES_A_DAY = 8;
 
@@ -27,6 +28,7 @@ final class HoursRequest {
         Integer buffer = f.integer("buffer_minutes", false, 0, 240);
         Integer notice = f.integer("min_notice_minutes", false, 0, 30 * 24 * 60);
         Boolean allDay = f.bool("all_day_events_busy", false);
+        Boolean showProvider = f.bool("busy_shows_provider", false);
         Map<DayOfWeek, List<WorkingHours.Range>> weekly = current.weekly();
         JsonNode node = f.object("weekly");
         if (node != null) {
@@ -35,7 +37,8 @@ final class HoursRequest {
         f.validate();
         return new WorkingHours(weekly, buffer == null ? current.bufferMinutes() : buffer,
                 notice == null ? current.minNoticeMinutes() : notice,
-                allDay == null ? current.allDayEventsBusy() : allDay);
+                allDay == null ? current.allDayEventsBusy() : allDay,
+                showProvider == null ? current.busyShowsProvider() : showProvider);
     }
 
     private static Map<DayOfWeek, List<WorkingHours.Range>> weekly(JsonNode node, JsonFields f) {

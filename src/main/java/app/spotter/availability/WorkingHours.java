@@ -13,9 +13,16 @@ import java.util.Map;
  * and 15:00-19:00), the buffer kept free around sessions, and how much notice a slot needs.
  *
  * @param allDayEventsBusy whether all-day events in busy calendars block (off by default: a birthday is not busy)
+ * @param busyShowsProvider the trainer's consent to show which service a busy time comes from on the calendar
+ *     ("Busy (iCloud)"); off by default. Never a title: none is stored.
  */
 public record WorkingHours(Map<DayOfWeek, List<Range>> weekly, int bufferMinutes, int minNoticeMinutes,
-        boolean allDayEventsBusy) {
+        boolean allDayEventsBusy, boolean busyShowsProvider) {
+
+    public WorkingHours(Map<DayOfWeek, List<Range>> weekly, int bufferMinutes, int minNoticeMinutes,
+            boolean allDayEventsBusy) {
+        this(weekly, bufferMinutes, minNoticeMinutes, allDayEventsBusy, false);
+    }
 
     /** A range of one day's wall-clock time, {@code from} before {@code to}. */
     public record Range(LocalTime from, LocalTime to) {

@@ -38,9 +38,13 @@ public class Replies {
     public record Decline(UUID bookingId, UUID clientId, Instant startsAt, Instant repliedAt) {}
 
     private final JdbcClient jdbc;
+    private final BookingActivity activity;
+    private final app.spotter.client.Clients clients;
 
-    Replies(JdbcClient jdbc) {
+    Replies(JdbcClient jdbc, BookingActivity activity, app.spotter.client.Clients clients) {
         this.jdbc = jdbc;
+        this.activity = activity;
+        this.clients = clients;
     }
 
     /**
@@ -68,6 +72,12 @@ public class Replies {
                         clientId)
                 .update();
         String earlier = (String) before.get()[0];
+        if (earlier == null || Reply.of(earlier) != reply) {
+            String who = clients.find(trainerId, clientId).map(app.spotter.client.Client::displayName)
+                    .orElse("The client");
+            activity.record(trainerId, bookingId, BookingActivity.Kind.CLIENT_REPLIED, "email",
+                    who + (reply == Reply.TENTATIVE ? " answered maybe" : " " + reply.value()), false, at);
+        }
         return new Outcome(true, earlier == null ? null : Reply.of(earlier));
     }
 

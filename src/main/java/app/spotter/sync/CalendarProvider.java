@@ -51,6 +51,17 @@ public interface CalendarProvider {
      */
     RemoteChanges changesSince(Connection connection, String syncToken) throws SyncFailure;
 
+    /**
+     * Reads what the calendar holds now for one of Spotter's events (one request, with a deadline and a size cap),
+     * so that a change made there can be taken as the trainer's intent. Empty when this calendar cannot be read
+     * back this way, or the object is not an event Spotter can read; then a change there is put back.
+     *
+     * @return empty when unsupported; {@link ReadResult.Gone} only on a confirmed 404/410 (or Google "cancelled")
+     */
+    default java.util.Optional<ReadResult> read(Connection connection, RemoteEvent event) throws SyncFailure {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the trainer has this calendar turned on (each calendar has its own switch in the preferences). */
     boolean enabled(SyncPreferences preferences);
 

@@ -8,8 +8,16 @@ package app.spotter.sync;
  * @param resourceUrl the absolute URL of the copy where the provider has one (CalDAV), else null
  * @param sequence the SEQUENCE actually written when the provider had to go above the booking's own (another
  *     client raised it there, RFC 5546 2.1.4), else -1
+ * @param overwrote what this write replaced when the calendar's copy had been changed there since Spotter's last
+ *     write (a change made there while Spotter's was in flight: the trainer is told, it is not lost silently), else
+ *     null
  */
-public record RemoteEvent(String externalId, String etag, String resourceUrl, int sequence) {
+public record RemoteEvent(String externalId, String etag, String resourceUrl, int sequence,
+        RemoteSnapshot overwrote) {
+
+    public RemoteEvent(String externalId, String etag, String resourceUrl, int sequence) {
+        this(externalId, etag, resourceUrl, sequence, null);
+    }
 
     public RemoteEvent(String externalId, String etag, String resourceUrl) {
         this(externalId, etag, resourceUrl, -1);

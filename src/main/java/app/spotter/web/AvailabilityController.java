@@ -65,6 +65,9 @@ class AvailabilityController {
         if (hours.allDayEventsBusy()) {
             form.put("all_day_events_busy", "on");
         }
+        if (hours.busyShowsProvider()) {
+            form.put("busy_shows_provider", "on");
+        }
         return render(model, form, FormErrors.none());
     }
 
@@ -89,6 +92,7 @@ class AvailabilityController {
         body.put("buffer_minutes", number(form.get("buffer_minutes")));
         body.put("min_notice_minutes", number(form.get("min_notice_minutes")));
         body.put("all_day_events_busy", form.containsKey("all_day_events_busy"));
+        body.put("busy_shows_provider", form.containsKey("busy_shows_provider"));
         try {
             availability.updateHours(CurrentTrainer.id(), body);
         } catch (ApiProblem problem) {

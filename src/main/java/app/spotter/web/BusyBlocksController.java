@@ -50,9 +50,15 @@ class BusyBlocksController {
             throw app.spotter.support.web.ApiProblem.invalid("end", "must be after start, at most 62 days later");
         }
         List<Block> blocks = new ArrayList<>();
+        // the service's name only, and only with the trainer's consent (there is no title to show)
+        java.util.Map<UUID, String> services = availability.hours(trainerId).busyShowsProvider()
+                ? availability.calendars(trainerId).stream().collect(java.util.stream.Collectors.toMap(
+                        app.spotter.availability.BusyCalendar::id, app.spotter.availability.BusyCalendar::service))
+                : java.util.Map.of();
         for (BusyTime b : availability.busy(trainerId, from, to)) {
-            blocks.add(new Block("Busy", local(b.startsAt(), zone), local(b.endsAt(), zone), "background",
-                    List.of("busy-block")));
+            String service = services.get(b.calendarId());
+            blocks.add(new Block(service == null ? "Busy" : "Busy (" + service + ")", local(b.startsAt(), zone),
+                    local(b.endsAt(), zone), "background", List.of("busy-block")));
         }
         for (TimeOff off : availability.timeOff(trainerId, from, to)) {
             blocks.add(new Block("Time off", local(off.startsAt(), zone), local(off.endsAt(), zone), "background",

@@ -120,6 +120,47 @@ class PrivacyRightsIT extends SpotterIT {
     }
 
     @Test
+    void theAccountExportHoldsWorkingHoursTimeOffAndEveryBusyCalendarChoiceWithItsBusyTimes() {
+        ApiClient api = newTrainer();
+        UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
+        api.put("/api/v1/availability/hours", """
+                {"weekly":{"TU":[{"from":"06:00","to":"12:00"},{"from":"15:00","to":"19:00"}]},"buffer_minutes":15,
+                 "busy_shows_provider":true}""");
+        String leave = api.post("/api/v1/availability/time-off", """
+                {"starts_at":"%s","ends_at":"%s","label":"Comrades Marathon"}""".formatted(at(20), at(22)))
+                .json().get("id").stringValue();
+        // a calendar as a refresh remembers it (the reading itself is BusyCalendarsIT's), then marked not busy
+        UUID calendar = UUID.randomUUID();
+        jdbc.sql("INSERT INTO busy_calendars (id, trainer_id, provider, external_id, name, busy, last_read) "
+                        + "VALUES (?, ?, 'apple', 'https://caldav.example/personal/', 'Personal', TRUE, NOW())")
+                .params(calendar, trainerId).update();
+        OffsetDateTime dentist = OffsetDateTime.parse(at(4));
+        jdbc.sql("INSERT INTO busy_intervals (calendar_id, trainer_id, starts_at, ends_at) VALUES (?, ?, ?, ?)")
+                .params(calendar, trainerId, java.sql.Timestamp.from(dentist.toInstant()),
+                        java.sql.Timestamp.from(dentist.plusHours(1).toInstant()))
+                .update();
+        assertThat(api.patch("/api/v1/calendar-sync/calendars/" + calendar, "{\"busy\":false}").status())
+                .isEqualTo(200);
+
+        var availability = api.get("/api/v1/me/export").json().get("availability");
+
+        assertThat(availability.get("working_hours").get("weekly").get("TU").findValuesAsString("to"))
+                .containsExactly("12:00", "19:00");
+        assertThat(availability.get("working_hours").get("buffer_minutes").intValue()).isEqualTo(15);
+        assertThat(availability.get("working_hours").get("busy_shows_provider").booleanValue()).isTrue();
+        assertThat(availability.get("time_off").findValuesAsString("id")).containsExactly(leave);
+        assertThat(availability.get("time_off").get(0).get("label").stringValue()).isEqualTo("Comrades Marathon");
+        assertThat(availability.get("busy_calendars")).hasSize(1);
+        assertThat(availability.get("busy_calendars").get(0).get("name").stringValue()).isEqualTo("Personal");
+        assertThat(availability.get("busy_calendars").get(0).get("busy").booleanValue()).isFalse();
+        assertThat(availability.get("busy_times")).hasSize(1);
+        assertThat(OffsetDateTime.parse(availability.get("busy_times").get(0).get("starts_at").stringValue())
+                .toInstant()).isEqualTo(dentist.toInstant());
+        // another trainer's export holds none of it
+        assertThat(newTrainer().get("/api/v1/me/export").json().get("availability").get("busy_calendars")).isEmpty();
+    }
+
+    @Test
     void deletingTheAccountNeedsThePasswordThenEndsAccessAndRemovesAllData() throws Exception {
         ApiClient api = newTrainer();
         String trainerId = api.get("/api/v1/me").json().get("id").stringValue();

@@ -191,6 +191,74 @@ class AvailabilityApiIT extends SpotterIT {
         assertThat(OffsetDateTime.parse(slots.getLast()).getOffset()).isEqualTo(change.getOffsetAfter());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Availability availability;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void slotsAskedAgainComeFromTheCacheYetChangeWithEveryBookingHoursTimeOffAndBusyTime() {
+        ApiClient api = newTrainer();
+        java.util.UUID trainerId = java.util.UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
+        api.put("/api/v1/availability/hours", WEEKDAYS);
+        LocalDate tuesday = MONDAY.plusDays(1);
+        String client = api.createClient("Lerato", "Mokoena", null);
+        api.createBooking(client, at(tuesday, "11:00"), 60);
+        String query = "/api/v1/availability/slots?from=" + enc(at(tuesday, "00:00")) + "&to="
+                + enc(at(tuesday.plusDays(1), "00:00")) + "&duration_minutes=60";
+        List<String> all = List.of(at(tuesday, "06:00"), at(tuesday, "06:30"), at(tuesday, "07:00"),
+                at(tuesday, "07:30"), at(tuesday, "08:00"), at(tuesday, "08:30"), at(tuesday, "09:00"),
+                at(tuesday, "09:30"));
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all);
+
+        // the same question again reads no session or busy time: only whether anything changed
+        Instant from = OffsetDateTime.parse(at(tuesday, "00:00")).toInstant();
+        Instant to = OffsetDateTime.parse(at(tuesday.plusDays(1), "00:00")).toInstant();
+        java.time.Duration hour = java.time.Duration.ofMinutes(60);
+        java.time.Duration step = java.time.Duration.ofMinutes(30);
+        var first = app.spotter.support.StatementCounter.measure(
+                () -> availability.slots(trainerId, from, to.plusSeconds(60), hour, step));
+        var again = app.spotter.support.StatementCounter.measure(
+                () -> availability.slots(trainerId, from, to.plusSeconds(60), hour, step));
+        assertThat(again.rows()).as("first: " + first).isLessThan(first.rows());
+        assertThat(again.statements()).isLessThan(first.statements());
+
+        // a booking, and its cancellation
+        String booked = api.createBooking(client, at(tuesday, "08:00"), 60);
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactly(at(tuesday, "06:00"),
+                at(tuesday, "06:30"), at(tuesday, "09:30"));
+        api.post("/api/v1/bookings/" + booked + "/cancel", null);
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all);
+
+        // time off, and taking it back
+        String off = api.post("/api/v1/availability/time-off", """
+                {"starts_at":"%s","ends_at":"%s"}""".formatted(at(tuesday, "06:00"), at(tuesday, "08:00")))
+                .json().get("id").stringValue();
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all.subList(4, 8));
+        api.delete("/api/v1/availability/time-off/" + off);
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all);
+
+        // busy times as a refresh on any instance stores them: the calendar's read is new
+        java.util.UUID calendar = java.util.UUID.randomUUID();
+        jdbc.sql("INSERT INTO busy_calendars (id, trainer_id, provider, external_id, name, busy, last_read) "
+                        + "VALUES (?, ?, 'apple', 'https://caldav.example/personal/', 'Personal', TRUE, NOW())")
+                .params(calendar, trainerId).update();
+        jdbc.sql("INSERT INTO busy_intervals (calendar_id, trainer_id, starts_at, ends_at) VALUES (?, ?, ?, ?)")
+                .params(calendar, trainerId, java.sql.Timestamp.from(OffsetDateTime.parse(at(tuesday, "06:00"))
+                        .toInstant()), java.sql.Timestamp.from(OffsetDateTime.parse(at(tuesday, "06:30")).toInstant()))
+                .update();
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all.subList(2, 8));
+        api.patch("/api/v1/calendar-sync/calendars/" + calendar, "{\"busy\":false}");
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactlyElementsOf(all);
+
+        // other working hours and buffer
+        api.put("/api/v1/availability/hours", """
+                {"weekly":{"TU":[{"from":"07:00","to":"09:00"}]},"buffer_minutes":0}""");
+        assertThat(texts(api.get(query).json().get("slots"))).containsExactly(at(tuesday, "07:00"),
+                at(tuesday, "07:30"), at(tuesday, "08:00"));
+    }
+
     @Test
     void anotherTrainersTimeOffIsNotFoundAndUnchanged() {
         ApiClient owner = newTrainer();

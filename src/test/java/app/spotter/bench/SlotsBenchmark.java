@@ -105,6 +105,29 @@ public final class SlotsBenchmark implements Benchmark {
             }
             out.printf("slots for 30 days (%d free starts): %s (target p99 <= 50 ms)%n", slots,
                     Percentiles.ofNanos(nanos));
+            // the service alone (no HTTP, token or JSON): the same question again (answered from the slots cache
+            // after checking nothing changed), and each time a new question (every session and busy time read and
+            // the days walked: what every request cost before the cache)
+            app.spotter.availability.Availability availability =
+                    context.getBean(app.spotter.availability.Availability.class);
+            Instant to = from.plus(Duration.ofDays(30));
+            long[] cached = new long[RUNS];
+            long[] computed = new long[RUNS];
+            for (int i = 0; i < WARMUP; i++) {
+                availability.slots(trainerId, from, to.plusSeconds(60 * (RUNS + i)), Duration.ofMinutes(60),
+                        Duration.ofMinutes(30));
+            }
+            for (int i = 0; i < RUNS; i++) {
+                long t = System.nanoTime();
+                availability.slots(trainerId, from, to, Duration.ofMinutes(60), Duration.ofMinutes(30));
+                cached[i] = System.nanoTime() - t;
+                t = System.nanoTime();
+                availability.slots(trainerId, from, to.plusSeconds(60L * (i + 1)), Duration.ofMinutes(60),
+                        Duration.ofMinutes(30));
+                computed[i] = System.nanoTime() - t;
+            }
+            out.printf("service only, same question (from cache): %s%n", Percentiles.ofNanos(cached));
+            out.printf("service only, a new question each time (computed): %s%n", Percentiles.ofNanos(computed));
             // the same requests' fixed cost (bearer token, one small query, JSON), for comparison on a busy machine
             long[] baseline = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {

@@ -35,8 +35,11 @@ class WebAvailabilityIT extends BrowserIT {
         trainer.api().createClient("Ann", "Smith", null);
         logIn(trainer);
 
-        // the settings page: afternoons only on Tuesdays
-        page.navigate(url("/app/availability"));
+        // the settings page, from the menu: afternoons only on Tuesdays
+        page.navigate(url("/app/calendar"));
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Availability")).click();
+        page.waitForURL(url("/app/availability"));
         page.getByLabel("Tuesday").fill("13:00-19:00");
         page.getByLabel("Monday").fill("25:00-26:00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save working hours")).click();
@@ -84,6 +87,19 @@ class WebAvailabilityIT extends BrowserIT {
         assertThat(trainer.api().get("/api/v1/bookings?from=" + TUESDAY + "T00:00:00%2B02:00&to=" + TUESDAY
                 + "T23:59:00%2B02:00").json()).hasSize(1);
         assertAccessible("calendar with busy and time off");
+
+        // with the trainer's consent the block names the service (never a title: none is stored)
+        page.navigate(url("/app/availability"));
+        assertThat(page.getByLabel("Show which calendar service a busy time comes from")).not().isChecked();
+        page.getByLabel("Show which calendar service a busy time comes from").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save working hours")).click();
+        assertThat(page.getByText("Working hours saved.")).isVisible();
+        assertThat(page.getByLabel("Show which calendar service a busy time comes from")).isChecked();
+        assertAccessible("availability page with the consent switch");
+        assertThat(trainer.api().get("/api/v1/availability/hours").json().get("busy_shows_provider")
+                .booleanValue()).isTrue();
+        page.navigate(url("/app/calendar?view=day&date=" + TUESDAY));
+        assertThat(page.locator(".fc-bg-event.busy-block")).hasText("Busy (iCloud)");
     }
 
     private Locator lane(String time) {

@@ -78,18 +78,27 @@ class CalDavCalendarProvider implements CalendarProvider {
         URI url = CalDavClient.objectUrl(calendar(connection), name);
         byte[] body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
         int written = -1;
+        app.spotter.sync.RemoteSnapshot overwrote = null;
         WritePrecondition precondition = previous == null || previous.etag() == null
                 ? new WritePrecondition.CreateOnly()
                 : new WritePrecondition.MatchOnly(new ETag(previous.etag()));
         for (int round = 0; round < MAX_PRECONDITION_ROUNDS; round++) {
             switch (client.put(url, body, precondition)) {
                 case PutOutcome.Stored stored -> {
-                    return new RemoteEvent(name, stored.etag().map(ETag::value).orElse(null), url.toString(), written);
+                    return new RemoteEvent(name, stored.etag().map(ETag::value).orElse(null), url.toString(), written,
+                            overwrote);
                 }
                 case PutOutcome.PreconditionFailed failed -> {
                     // 412 on create: it exists (our earlier attempt whose response was lost, or a reconnect);
                     // 412 on update: it changed there. Either way: read its etag and write ours over it.
                     GetOutcome current = client.get(url);
+                    if (current instanceof GetOutcome.Found found && previous != null && overwrote == null) {
+                        // an update found a copy that is not our last write; unless it shows what we are writing
+                        // (our own earlier attempt whose answer was lost), someone changed it there meanwhile
+                        CalendarEvent writing = event;
+                        overwrote = ObjectSnapshot.of(found.ics(), found.etag().map(ETag::value).orElse(null)).filter(there -> !shows(there, writing))
+                                .orElse(null);
+                    }
                     if (current instanceof GetOutcome.Found found) {
                         // RFC 5546 2.1.4: a client that edited it may have raised SEQUENCE (python-caldav does);
                         // ours must go above it, or calendars take our version for an older one
@@ -114,6 +123,11 @@ class CalDavCalendarProvider implements CalendarProvider {
                 null, null);
     }
 
+    private static boolean shows(app.spotter.sync.RemoteSnapshot there, CalendarEvent event) {
+        return event.repeating() != null || there.start().equals(event.start()) && there.end().equals(event.end())
+                && java.util.Objects.equals(there.summary(), event.summary());
+    }
+
     @Override
     public void remove(Connection connection, CalendarEvent event, RemoteEvent previous) throws SyncFailure {
         CalDavClient client = clients.forConnection(connection);
@@ -127,6 +141,20 @@ class CalDavCalendarProvider implements CalendarProvider {
             // 412: changed there since our write; the booking is cancelled all the same, and the event is ours
             case DeleteOutcome.PreconditionFailed changed -> client.delete(url, null);
         }
+    }
+
+    /** One GET of the object (the transport's deadline and size cap apply), parsed by {@link ObjectSnapshot}. */
+    @Override
+    public java.util.Optional<app.spotter.sync.ReadResult> read(Connection connection, RemoteEvent event)
+            throws SyncFailure {
+        CalDavClient client = clients.forConnection(connection);
+        URI url = event.resourceUrl() != null ? URI.create(event.resourceUrl())
+                : CalDavClient.objectUrl(calendar(connection), event.externalId());
+        return switch (client.get(url)) {
+            case GetOutcome.NotFound gone -> java.util.Optional.of(new app.spotter.sync.ReadResult.Gone());
+            case GetOutcome.Found found -> ObjectSnapshot.of(found.ics(), found.etag().map(ETag::value).orElse(null))
+                    .map(app.spotter.sync.ReadResult.Found::new);
+        };
     }
 
     @Override

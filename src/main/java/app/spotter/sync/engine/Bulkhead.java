@@ -1,10 +1,13 @@
 package app.spotter.sync.engine;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +15,36 @@ import org.springframework.stereotype.Component;
  * At most a few of this instance's sync workers serve one trainer's calendars at a time. A calendar server that
  * stalls then holds those few workers until its deadline, and every other trainer's work goes on with the rest.
  * Keyed by trainer because a reconcile job serves all of a trainer's connections in one run (most trainers have
- * one). Work that finds its trainer full is put back a little later, with jitter, instead of waiting in a worker.
+ * one). Work that finds its trainer full is put back for later instead of waiting in a worker.
+ *
+ * <p>"Later" is a ticket: each piece of work put back for a trainer gets the next free moment after those put back
+ * before it, spaced by how long that trainer's jobs have been taking. A bulk push of 1,000 bookings then puts each
+ * one back about once, instead of every waiting job coming back every 1-3 s to find the trainer still full (a
+ * durable commit each time, competing with the calendar server for the same cores: bulk push ran at 3x a bare
+ * client's time, docs/BENCHMARKS.md).
  */
 @Component
 class Bulkhead {
 
-    private final int perTrainer;
-    private final ConcurrentHashMap<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
+    /** Put-back work never returns sooner than this, so a burst does not come straight back. */
+    static final Duration MIN_DEFERRAL = Duration.ofSeconds(1);
+    /** A ticket is never further out than this: if the estimate is wrong, the work still comes back soon. */
+    static final Duration MAX_DEFERRAL = Duration.ofMinutes(2);
+    /** Until a trainer's job has been timed: a quick CalDAV PUT. */
+    static final Duration FIRST_ESTIMATE = Duration.ofMillis(50);
 
-    Bulkhead(@Value("${spotter.sync.workers-per-connection:2}") int perTrainer) {
+    private final int perTrainer;
+    private final Clock clock;
+    private final ConcurrentHashMap<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Tickets> tickets = new ConcurrentHashMap<>();
+
+    /** The next free moment for a trainer's put-back work, and the moving average of their jobs' duration. */
+    private record Tickets(Instant next, long averageNanos) {}
+
+    @Autowired
+    Bulkhead(@Value("${spotter.sync.workers-per-connection:2}") int perTrainer, Clock clock) {
         this.perTrainer = perTrainer;
+        this.clock = clock;
     }
 
     /** @return true when a worker slot was taken; the caller must {@link #leave} it */
@@ -38,12 +61,35 @@ class Bulkhead {
         return entered[0];
     }
 
-    void leave(UUID trainerId) {
-        busy.computeIfPresent(trainerId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+    /** Gives the slot back; {@code took} (how long the push held it) refines when put-back work is due. */
+    void leave(UUID trainerId, Duration took) {
+        tickets.computeIfPresent(trainerId,
+                (id, t) -> new Tickets(t.next(), (t.averageNanos() * 3 + took.toNanos()) / 4));
+        leave(trainerId);
     }
 
-    /** When work that found its trainer full comes back: 1-3 s, spread so deferred work does not return at once. */
-    static Duration deferral() {
-        return Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
+    /** Gives the slot back after work whose duration says nothing about a push (a round, a probe). */
+    void leave(UUID trainerId) {
+        busy.computeIfPresent(trainerId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+        Instant now = clock.instant();
+        // forget a trainer whose put-back work has all come due, so the map holds only trainers with a queue
+        tickets.computeIfPresent(trainerId, (id, t) -> t.next().isBefore(now) && !busy.containsKey(id) ? null : t);
+    }
+
+    /**
+     * How long work that found {@code trainerId} full waits before it comes back: its ticket, plus up to 100 ms of
+     * jitter so that several instances' tickets do not line up.
+     */
+    Duration deferral(UUID trainerId) {
+        Instant now = clock.instant();
+        Tickets t = tickets.compute(trainerId, (id, old) -> {
+            long average = old == null ? FIRST_ESTIMATE.toNanos() : old.averageNanos();
+            Instant earliest = now.plus(MIN_DEFERRAL);
+            Instant after = old == null || old.next().isBefore(earliest) ? earliest : old.next();
+            Instant next = after.plusNanos(average / perTrainer);
+            Instant latest = now.plus(MAX_DEFERRAL);
+            return new Tickets(next.isAfter(latest) ? latest : next, average);
+        });
+        return Duration.between(now, t.next()).plusMillis(ThreadLocalRandom.current().nextLong(100));
     }
 }

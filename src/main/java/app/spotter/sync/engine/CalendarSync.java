@@ -41,10 +41,12 @@ public class CalendarSync {
     private final Preferences preferences;
     private final ProviderRegistry registry;
     private final TransactionTemplate tx;
+    private final RemovedThere removedThere;
 
     CalendarSync(ConnectionStore connections, StatusStore status, MirrorStore mirrors, SyncQueue queue,
             Preferences preferences, ProviderRegistry registry,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, RemovedThere removedThere) {
+        this.removedThere = removedThere;
         this.connections = connections;
         this.status = status;
         this.mirrors = mirrors;
@@ -52,6 +54,33 @@ public class CalendarSync {
         this.preferences = preferences;
         this.registry = registry;
         this.tx = new TransactionTemplate(transactions);
+    }
+
+    private List<app.spotter.sync.StatusNote> notes = List.of();
+
+    /** Other modules' notes on an account (busy times that could not be read), joined to its status message. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void statusNotes(List<app.spotter.sync.StatusNote> notes) {
+        this.notes = List.copyOf(notes);
+    }
+
+    /** A booking whose event the trainer deleted in one calendar and has not decided about (issue 15). */
+    public record RemovedEvent(UUID bookingId, Provider provider, java.time.Instant removedAt) {}
+
+    /** Bookings removed from a calendar and waiting for the trainer's choice; of one booking when it is given. */
+    public List<RemovedEvent> removedFromCalendars(UUID trainerId, UUID bookingId) {
+        return removedThere.list(trainerId, bookingId).stream()
+                .map(r -> new RemovedEvent(r.bookingId(), r.provider(), r.removedAt())).toList();
+    }
+
+    /**
+     * "Put it back": the event goes back into the calendars it was deleted from (all of them when none is named).
+     *
+     * @return the calendars it goes back to; empty when it was removed from none of them
+     */
+    public List<Provider> putBack(UUID trainerId, UUID bookingId, Optional<Provider> provider) {
+        return removedThere.putBack(trainerId, bookingId,
+                provider.map(List::of).orElseGet(() -> List.of(Provider.values())));
     }
 
     /** One status per connected calendar, as the trainer should read it now. */
@@ -75,6 +104,9 @@ public class CalendarSync {
             Optional<CalendarProvider> adapter = registry.find(provider);
             if (adapter.isPresent()) {
                 message = join(message, adapter.get().statusNote(stored.connection()));
+            }
+            for (app.spotter.sync.StatusNote note : notes) {
+                message = join(message, note.note(trainerId, provider));
             }
             result.add(new SyncStatus(provider, row == null ? null : row.lastSync(), state,
                     mirrors.count(trainerId, provider), message));

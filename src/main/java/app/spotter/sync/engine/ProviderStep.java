@@ -33,10 +33,14 @@ class ProviderStep {
     private final StatusStore status;
     private final ProviderRegistry registry;
     private final Breaker breaker;
+    private final app.spotter.booking.BookingActivity activity;
+    private final java.time.Clock clock;
 
     ProviderStep(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
-            Breaker breaker) {
+            Breaker breaker, app.spotter.booking.BookingActivity activity, java.time.Clock clock) {
         this.breaker = breaker;
+        this.activity = activity;
+        this.clock = clock;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
@@ -110,6 +114,13 @@ class ProviderStep {
                 RemoteEvent remote = adapter.upsert(connection, event, update.previous().remote());
                 mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(),
                         Math.max(event.sequence(), remote.sequence()));
+                if (remote.overwrote() != null) {
+                    // a change made there while Spotter's was on its way: Spotter's stands, and the trainer is told
+                    activity.record(trainerId, bookingId, app.spotter.booking.BookingActivity.Kind.PUT_BACK,
+                            provider.value(), "Changed in " + SyncRound.calendarName(provider) + " while Spotter was "
+                                    + "sending a change made in Spotter; Spotter's version was put back.", true,
+                            clock.instant(), remote.overwrote().etag());
+                }
                 // a row without hash (reserved, or invalidated by drift) did not count as synced until now
                 return update.previous().contentHash() == null ? 1 : 0;
             }

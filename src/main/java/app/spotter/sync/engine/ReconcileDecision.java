@@ -38,6 +38,10 @@ final class ReconcileDecision {
             return mirror == null ? new SyncAction.Nothing("never written")
                     : new SyncAction.Remove(desired, mirror);
         }
+        if (mirror != null && mirror.removedThere()) {
+            // deleted there by the trainer: never recreated behind their back; they cancel or put it back
+            return new SyncAction.Nothing("removed in the calendar; waiting for the trainer");
+        }
         String hash = fingerprint.apply(desired);
         if (mirror == null) {
             return new SyncAction.Create(desired, hash);

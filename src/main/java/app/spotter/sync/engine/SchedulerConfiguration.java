@@ -38,13 +38,15 @@ class SchedulerConfiguration {
                     ReconcileRequest request = instance.getData();
                     UUID trainerId = UUID.fromString(request.trainerId());
                     if (!bulkhead.tryEnter(trainerId)) {
-                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                        Duration later = bulkhead.deferral(trainerId);
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
+                    long started = System.nanoTime();
                     try {
                         var outcome = job.run(trainerId, UUID.fromString(instance.getId()), request.attempt());
                         return completion(outcome, request, clock);
                     } finally {
-                        bulkhead.leave(trainerId);
+                        bulkhead.leave(trainerId, Duration.ofNanos(System.nanoTime() - started));
                     }
                 });
     }
@@ -76,7 +78,8 @@ class SchedulerConfiguration {
                     String[] parts = instance.getId().split(":");
                     UUID trainerId = UUID.fromString(parts[0]);
                     if (!bulkhead.tryEnter(trainerId)) {
-                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                        Duration later = bulkhead.deferral(trainerId);
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
                     try {
                         round.run(trainerId, Provider.fromValue(parts[1]).orElseThrow());
@@ -97,7 +100,8 @@ class SchedulerConfiguration {
                     String[] parts = instance.getId().split(":");
                     UUID trainerId = UUID.fromString(parts[0]);
                     if (!bulkhead.tryEnter(trainerId)) {
-                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()));
+                        Duration later = bulkhead.deferral(trainerId);
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
                     java.util.Optional<Instant> again;
                     try {
@@ -123,7 +127,8 @@ class SchedulerConfiguration {
                     UUID trainerId = UUID.fromString(parts[0]);
                     int attempt = instance.getData() == null ? 0 : instance.getData();
                     if (!bulkhead.tryEnter(trainerId)) {
-                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(Bulkhead.deferral()),
+                        Duration later = bulkhead.deferral(trainerId);
+                        return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later),
                                 attempt);
                     }
                     java.util.Optional<Duration> again;
@@ -171,6 +176,11 @@ class SchedulerConfiguration {
                 .threads(threads)
                 // pushes (HIGH) before rounds (LOW) when both are due
                 .enablePriority()
+                // Lock and fetch at most one execution per worker (fetch again at half): priorities only order what
+                // is fetched, and the default fetches 3 per worker ahead, so a push saved during a burst of 10,000
+                // rounds waited behind up to 24 rounds already held in memory (push p99 2.1 s, docs/BENCHMARKS.md).
+                // One statement picks the whole batch (FOR UPDATE SKIP LOCKED), instead of one update per execution.
+                .pollUsingLockAndFetch(0.5, 1.0)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
                 // dead after 6 missed heartbeats (60 s by default): a killed instance's work resumes within 2 min

@@ -1,6 +1,16 @@
 package app.spotter.sync.engine;
 
+import app.spotter.booking.Booking;
+import app.spotter.booking.BookingActivity;
+import app.spotter.booking.BookingDetails;
+import app.spotter.booking.BookingStatus;
+import app.spotter.booking.Bookings;
+import app.spotter.booking.Conflicts;
+import app.spotter.support.web.ApiProblem;
 import app.spotter.sync.CalendarProvider;
+import app.spotter.sync.Connection;
+import app.spotter.sync.ReadResult;
+import app.spotter.sync.store.Mirror;
 import app.spotter.sync.Provider;
 import app.spotter.sync.RemoteChanges;
 import app.spotter.sync.SyncFailure;
@@ -14,6 +24,9 @@ import app.spotter.preferences.Preferences;
 import app.spotter.preferences.SyncPreferences;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -24,12 +37,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A sync round for one connection: one "what changed there?" request (RFC 6578 sync-collection, Google syncToken),
- * then repair. Spotter owns its events, so an event edited or deleted in the calendar is put back; changes whose
- * etag is the one Spotter itself wrote are echoes and cost nothing. With nothing changed a round is one request
+ * then one read per event changed there and a decision ({@link RemoteChangeDecision}): a move reschedules the
+ * booking (checked like a move in Spotter; refused = put back with a notice), a deletion flags the booking for the
+ * trainer, any other edit is put back with a notice. Each change is decided once (by its etag); changes whose etag
+ * is the one Spotter itself wrote are echoes and cost nothing. With nothing changed a round is one request
  * and a constant number of statements, however many events the calendar holds (docs/BENCHMARKS.md "scale").
  */
 @Component
 class SyncRound {
+
+    /** en-ZA whatever the server's locale, as the booking module words times. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+            java.util.Locale.forLanguageTag("en-ZA"));
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ConnectionStore connections;
     private final MirrorStore mirrors;
@@ -39,10 +59,17 @@ class SyncRound {
     private final SyncQueue queue;
     private final Preferences preferences;
     private final Clock clock;
+    private final Bookings bookings;
+    private final Conflicts conflicts;
+    private final BookingActivity activity;
 
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
-            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock) {
+            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
+            Conflicts conflicts, BookingActivity activity) {
         this.clock = clock;
+        this.bookings = bookings;
+        this.conflicts = conflicts;
+        this.activity = activity;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
@@ -75,7 +102,7 @@ class SyncRound {
         }
         boolean anything = changes.fullResync() || !changes.changed().isEmpty() || !changes.removedIds().isEmpty();
         if (anything) {
-            repair(trainerId, provider, changes, prefs);
+            repair(trainerId, provider, changes, prefs, adapter.get(), stored.get().connection());
         }
         if (!Objects.equals(changes.syncToken(), stored.get().syncToken())) {
             connections.saveSyncToken(trainerId, provider, changes.syncToken());
@@ -88,17 +115,18 @@ class SyncRound {
         }
     }
 
-    private void repair(UUID trainerId, Provider provider, RemoteChanges changes, SyncPreferences prefs) {
+    private void repair(UUID trainerId, Provider provider, RemoteChanges changes, SyncPreferences prefs,
+            CalendarProvider adapter, Connection connection) {
         // our rows for what changed there; all of them only when the calendar was listed in full
         Map<String, String> ours = changes.fullResync() ? mirrors.etags(trainerId, provider)
                 : mirrors.etags(trainerId, provider, union(changes.changed().keySet(), changes.removedIds()));
-        Set<String> drifted = new HashSet<>();
+        Map<String, String> drifted = new HashMap<>();
         changes.changed().forEach((id, etag) -> {
             String mine = ours.get(id);
             if (mine != null && mine.isEmpty() && etag != null) {
                 mirrors.adoptEtag(trainerId, provider, id, etag); // our write's etag was not returned: learn it
             } else if (mine != null && etag != null && !Objects.equals(mine, etag)) {
-                drifted.add(id); // edited in the calendar: put ours back
+                drifted.put(id, etag); // changed in the calendar: decide what it means
             }
         });
         Set<String> gone = new HashSet<>(changes.removedIds());
@@ -106,32 +134,125 @@ class SyncRound {
             ours.keySet().stream().filter(id -> !changes.changed().containsKey(id)).forEach(gone::add);
         }
         gone.retainAll(ours.keySet());
-        for (String id : drifted) {
-            mirrors.invalidate(trainerId, provider, id);
-            request(trainerId, provider, id, prefs);
-        }
+        drifted.forEach((id, etag) -> remoteChange(trainerId, provider, id, etag, false, prefs, adapter, connection));
         for (String id : gone) {
-            UUID bookingId = mirrors.bookingFor(trainerId, provider, id);
-            if (bookingId != null) {
-                // deleted there: forget our copy, so reconciliation creates it again if the booking still stands
-                mirrors.delete(trainerId, bookingId, provider);
-                Instant now = clock.instant();
-                pending.request(trainerId, bookingId, now);
-                queue.schedule(trainerId, bookingId, now);
+            remoteChange(trainerId, provider, id, null, true, prefs, adapter, connection);
+        }
+    }
+
+    /** One change made there: read what it is now, decide ({@link RemoteChangeDecision}), apply. */
+    private void remoteChange(UUID trainerId, Provider provider, String externalId, String listedEtag, boolean gone,
+            SyncPreferences prefs, CalendarProvider adapter, Connection connection) {
+        UUID bookingId = mirrors.bookingFor(trainerId, provider, externalId);
+        if (bookingId == null) {
+            return;
+        }
+        Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
+        if (mirror == null || mirror.removedThere()
+                || (listedEtag != null && listedEtag.equals(mirror.decidedEtag()))) {
+            return; // waiting for the trainer's choice, or this very change was decided by an earlier round
+        }
+        ReadResult remote;
+        if (gone) {
+            remote = new ReadResult.Gone();
+        } else {
+            try {
+                remote = adapter.read(connection, mirror.remote()).orElse(null);
+            } catch (SyncFailure failure) {
+                remote = null; // a failed read never changes a booking: Spotter's version is put back
+            }
+            if (remote instanceof ReadResult.Found found && found.snapshot().etag() != null
+                    && found.snapshot().etag().equals(mirror.remote().etag())) {
+                return; // Spotter's own write landed since the listing: an echo
             }
         }
+        Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
+        RemoteChangeDecision.BookingNow now = booking.map(b -> new RemoteChangeDecision.BookingNow(
+                        b.status() == BookingStatus.SCHEDULED, b.details().startsAt(), b.details().endsAt(),
+                        b.seriesId() != null,
+                        pending.generation(trainerId, bookingId).isPresent() || mirror.contentHash() == null
+                                || MirrorStore.WRITING.equals(mirror.contentHash())))
+                .orElse(RemoteChangeDecision.BookingNow.ABSENT);
+        String calendar = calendarName(provider);
+        RemoteChange change = RemoteChangeDecision.decide(now, remote, calendar);
+        if (listedEtag != null) {
+            mirrors.decided(trainerId, provider, externalId, listedEtag);
+        }
+        Instant at = clock.instant();
+        switch (change) {
+            case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, move,
+                    listedEtag, calendar, prefs);
+            case RemoteChange.PutBack back -> {
+                if (listedEtag != null) {
+                    // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
+                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                }
+                putBack(trainerId, provider, externalId, bookingId, back.reason(), prefs, listedEtag);
+            }
+            case RemoteChange.FlagRemoved flag -> {
+                mirrors.flagRemoved(trainerId, provider, externalId, at);
+                activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
+                        "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
+                                + "or put it back in " + calendar + ".", true, at);
+            }
+            case RemoteChange.Forget forget -> {
+                // deleted there and not wanted there: forget our copy; reconciliation settles the rest
+                mirrors.delete(trainerId, bookingId, provider);
+                pending.request(trainerId, bookingId, at);
+                queue.schedule(trainerId, bookingId, at);
+            }
+            case RemoteChange.Ignore ignore -> { }
+        }
+    }
+
+    private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId,
+            RemoteChange.Reschedule move, String listedEtag, String calendar, SyncPreferences prefs) {
+        ZoneId zone = prefs.timezoneDisplay();
+        String when = WHEN.format(move.start().atZone(zone)) + "-" + HOUR.format(move.end().atZone(zone));
+        try {
+            // busy times are read before the booking's transaction, as for a move in Spotter (BookingApi)
+            conflicts.refresh(trainerId);
+            Booking current = bookings.get(trainerId, bookingId);
+            BookingDetails d = current.details();
+            if (listedEtag != null) {
+                // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
+                mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+            }
+            bookings.reschedule(trainerId, bookingId, new BookingDetails(d.clientId(), move.start(), move.end(),
+                    d.sessionType(), d.location(), d.notes(), d.colorHex()), false);
+            activity.record(trainerId, bookingId, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
+                    "Moved in " + calendar + " to " + when + ".", false, clock.instant());
+        } catch (ApiProblem refused) {
+            putBack(trainerId, provider, externalId, bookingId, "Moved in " + calendar + " to " + when
+                    + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.", prefs,
+                    listedEtag);
+        }
+    }
+
+    private void putBack(UUID trainerId, Provider provider, String externalId, UUID bookingId, String reason,
+            SyncPreferences prefs, String listedEtag) {
+        mirrors.invalidate(trainerId, provider, externalId);
+        queue.booking(trainerId, bookingId, prefs);
+        activity.record(trainerId, bookingId, BookingActivity.Kind.PUT_BACK, provider.value(), reason, true,
+                clock.instant(), listedEtag);
+    }
+
+    /** The API's "send allow_conflict" advice means nothing to a move made in a calendar. */
+    private static String withoutOverrideHint(String detail) {
+        return String.valueOf(detail).replace(" Send allow_conflict: true to book it anyway.", "").trim();
+    }
+
+    static String calendarName(Provider provider) {
+        return switch (provider) {
+            case APPLE -> "Apple Calendar";
+            case GOOGLE -> "Google Calendar";
+            case EMAIL -> "email";
+        };
     }
 
     private static Set<String> union(Set<String> a, java.util.Collection<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private void request(UUID trainerId, Provider provider, String externalId, SyncPreferences prefs) {
-        UUID bookingId = mirrors.bookingFor(trainerId, provider, externalId);
-        if (bookingId != null) {
-            queue.booking(trainerId, bookingId, prefs);
-        }
     }
 }

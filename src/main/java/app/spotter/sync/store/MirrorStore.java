@@ -42,11 +42,12 @@ public class MirrorStore {
 
     public Optional<Mirror> find(UUID trainerId, UUID bookingId, Provider provider) {
         return jdbc.sql("""
-                SELECT external_event_id, etag, resource_url, content_hash, sequence FROM calendar_events
+                SELECT external_event_id, etag, resource_url, content_hash, sequence, removed_there_at IS NOT NULL,
+                       decided_etag FROM calendar_events
                 WHERE trainer_id = ? AND booking_id = ? AND provider = ?""")
                 .params(trainerId, bookingId, provider.value())
                 .query((rs, n) -> new Mirror(new RemoteEvent(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        rs.getString(4), rs.getInt(5)))
+                        rs.getString(4), rs.getInt(5), rs.getBoolean(6), rs.getString(7)))
                 .optional();
     }
 
@@ -114,6 +115,49 @@ public class MirrorStore {
         jdbc.sql("UPDATE calendar_events SET content_hash = NULL WHERE trainer_id = ? AND provider = ? "
                         + "AND external_event_id = ?")
                 .params(trainerId, provider.value(), externalId).update();
+    }
+
+    /** A change made there was decided on: the same change seen again (by any round) is not decided again. */
+    public void decided(UUID trainerId, Provider provider, String externalId, String etag) {
+        jdbc.sql("UPDATE calendar_events SET decided_etag = ? WHERE trainer_id = ? AND provider = ? "
+                        + "AND external_event_id = ?")
+                .params(etag, trainerId, provider.value(), externalId).update();
+    }
+
+    /** The trainer deleted the event there: it stays out of that calendar until they choose (never recreated). */
+    public void flagRemoved(UUID trainerId, Provider provider, String externalId, java.time.Instant at) {
+        jdbc.sql("UPDATE calendar_events SET removed_there_at = coalesce(removed_there_at, ?) WHERE trainer_id = ? "
+                        + "AND provider = ? AND external_event_id = ?")
+                .params(java.sql.Timestamp.from(at), trainerId, provider.value(), externalId).update();
+    }
+
+    /**
+     * "Put it back": forgets the copy the trainer deleted there, so reconciliation creates it again.
+     *
+     * @return false when the event was not flagged as removed there
+     */
+    public boolean unflagRemoved(UUID trainerId, UUID bookingId, Provider provider) {
+        boolean was = jdbc.sql("DELETE FROM calendar_events WHERE trainer_id = ? AND booking_id = ? AND provider = ? "
+                        + "AND removed_there_at IS NOT NULL")
+                .params(trainerId, bookingId, provider.value()).update() == 1;
+        if (was) {
+            bookingColumn(trainerId, bookingId, provider, null);
+        }
+        return was;
+    }
+
+    /** A booking the trainer deleted from one of their calendars and has not decided about. */
+    public record Removed(UUID bookingId, Provider provider, java.time.Instant removedAt) {}
+
+    /** The trainer's bookings removed from a calendar and waiting for a choice (of one booking when given). */
+    public List<Removed> removedThere(UUID trainerId, UUID bookingId) {
+        return jdbc.sql("SELECT booking_id, provider, removed_there_at FROM calendar_events WHERE trainer_id = ? "
+                        + "AND removed_there_at IS NOT NULL AND (CAST(? AS uuid) IS NULL OR booking_id = ?) "
+                        + "ORDER BY removed_there_at DESC LIMIT 200")
+                .params(trainerId, bookingId, bookingId)
+                .query((rs, n) -> new Removed(rs.getObject(1, UUID.class), Provider.fromValue(rs.getString(2))
+                        .orElseThrow(), rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     public void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {

@@ -233,10 +233,11 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     /**
      * A stored sync token the server no longer knows (a restored or migrated server): RFC 6578 says 403/409 with
      * valid-sync-token, and Radicale does that, but Xandikos 0.2 answers 500. Either way the round must fall back
-     * to a full listing, or the connection would stay in error for ever.
+     * to a full listing, or the connection would stay in error for ever; an event missing from that listing was
+     * deleted there, so the session is flagged for the trainer (never cancelled, never recreated unasked).
      */
     @Test
-    void aSyncTokenTheServerNoLongerKnowsIsReplacedAndAnEventDeletedThereIsPutBack() {
+    void aSyncTokenTheServerNoLongerKnowsIsReplacedAndAnEventDeletedThereIsFlagged() {
         String id = api.createBooking(clientId, at(10, "09:00"), 60);
         awaitEvent(id, "UID:");
         UUID trainerId = UUID.fromString(api.get("/api/v1/me").json().get("id").stringValue());
@@ -249,10 +250,179 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
 
         assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
 
-        awaitEvent(id, "UID:");
+        awaitRemovedThere(id);
         Eventually.await(WAIT, "a new token and status ok", () -> !unknown.equals(syncToken(trainerId))
                 && "ok".equals(api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status")
                         .stringValue()));
+    }
+
+    // ---- changes made in the trainer's calendar (issue 15), written with raw HTTP as another client would ----
+
+    @Test
+    void aMoveMadeInTheCalendarReschedulesTheBookingAndTheCalendarKeepsTheNewTime() {
+        String id = api.createBooking(clientId, at(11, "09:00"), 60);
+        String ours = rawEvent(id);
+        assertThat(raw.put(eventUrl(id), moved(ours, 11, "090000", "100000", "140000", "150000")).status())
+                .isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "the booking follows the move", () -> at(11, "14:00").equals(startsAt(id)));
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("ends_at").stringValue()).isEqualTo(at(11, "15:00"));
+        String after = awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(11, "140000"));
+        assertThat(after).contains("DTEND;TZID=Africa/Johannesburg:" + ical(11, "150000"));
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("moved_in_calendar");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Apple Calendar", "14:00-15:00");
+        assertThat(activity.get(0).get("notice").booleanValue()).isFalse();
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(startsAt(id)).as("Spotter's own write did not come back as a change").isEqualTo(at(11, "14:00"));
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aMoveMadeInTheCalendarOntoAnotherSessionIsPutBackAndTheTrainerIsToldWhy() {
+        String id = api.createBooking(clientId, at(12, "09:00"), 60);
+        String other = api.createBooking(clientId, at(12, "14:00"), 60);
+        awaitEvent(other, "UID:");
+        String ours = rawEvent(id);
+        assertThat(raw.put(eventUrl(id), moved(ours, 12, "090000", "100000", "143000", "153000")).status())
+                .isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(12, "090000"));
+        assertThat(startsAt(id)).isEqualTo(at(12, "09:00"));
+        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
+        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
+        assertThat(entry.get("notice").booleanValue()).isTrue();
+        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "14:30-15:30",
+                "overlaps your session").doesNotContain("allow_conflict");
+    }
+
+    @Test
+    void aSessionDeletedInTheCalendarStaysBookedAndOutOfThatCalendarUntilTheTrainerPutsItBack() {
+        String id = api.createBooking(clientId, at(13, "09:00"), 60);
+        awaitEvent(id, "UID:");
+        assertThat(raw.delete(eventUrl(id)).status()).isBetween(200, 204);
+
+        syncNow();
+
+        awaitRemovedThere(id);
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(id)).status()).as("not recreated behind the trainer's back").isEqualTo(404);
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("scheduled");
+        assertThat(api.get("/api/v1/notices").body()).contains("Deleted in Apple Calendar");
+
+        var back = api.post("/api/v1/bookings/" + id + "/put-back", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("put_back").toString()).isEqualTo("[\"apple\"]");
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(13, "090000"));
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+        assertThat(api.post("/api/v1/bookings/" + id + "/put-back", null).status()).as("nothing left to put back")
+                .isEqualTo(409);
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("kind"))
+                .containsExactly("removed_in_calendar", "restored_in_calendar");
+    }
+
+    @Test
+    void cancellingASessionDeletedInTheCalendarLetsItGoEverywhere() {
+        String id = api.createBooking(clientId, at(14, "09:00"), 60);
+        awaitEvent(id, "UID:");
+        assertThat(raw.delete(eventUrl(id)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(id);
+
+        assertThat(api.post("/api/v1/bookings/" + id + "/cancel", null).status()).isEqualTo(200);
+
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        assertThat(raw.get(eventUrl(id)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aTitleEditedInTheCalendarIsPutBackWithOneNoticeAndNoFight() {
+        String id = api.createBooking(clientId, at(16, "09:00"), 60);
+        String ours = rawEvent(id);
+        assertThat(raw.put(eventUrl(id), ours.replace("SUMMARY:1:1 session · Naledi Dube", "SUMMARY:Dentist"))
+                .status()).isBetween(200, 204);
+
+        syncNow();
+
+        String back = awaitEvent(id, "SUMMARY:1:1 session · Naledi Dube");
+        assertThat(back).doesNotContain("Dentist");
+        for (int i = 0; i < 2; i++) {
+            awaitDueWorkDone();
+            syncNow();
+        }
+        awaitDueWorkDone();
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("put_back");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Title, description or colour",
+                "Apple Calendar");
+        assertThat(startsAt(id)).isEqualTo(at(16, "09:00"));
+    }
+
+    @Test
+    void aMoveInTheCalendarRacingAnUnsentMoveInSpotterLeavesSpottersTimeWithOneNotice() {
+        String id = api.createBooking(clientId, at(17, "09:00"), 60);
+        String ours = rawEvent(id);
+        api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
+        api.patch("/api/v1/bookings/" + id, "{\"starts_at\":\"" + at(17, "11:00") + "\"}");
+        assertThat(raw.put(eventUrl(id), moved(ours, 17, "090000", "100000", "140000", "150000")).status())
+                .isBetween(200, 204);
+
+        syncNow(); // the push of Spotter's move and the round that finds the calendar's, in either order
+
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(17, "110000"));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(startsAt(id)).isEqualTo(at(17, "11:00"));
+        assertThat(awaitEvent(id, "UID:")).contains("DTSTART;TZID=Africa/Johannesburg:" + ical(17, "110000"));
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).as("the calendar's move is not lost silently")
+                .containsExactly("put_back");
+    }
+
+    @Test
+    void anotherTrainersBookingHasNoActivityToShowAndCannotBePutBack() {
+        String id = api.createBooking(clientId, at(18, "09:00"), 60);
+        ApiClient stranger = newTrainer();
+        assertThat(stranger.get("/api/v1/bookings/" + id + "/activity").status()).isEqualTo(404);
+        assertThat(stranger.post("/api/v1/bookings/" + id + "/put-back", null).status()).isEqualTo(404);
+    }
+
+    void syncNow() {
+        assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
+    }
+
+    String rawEvent(String bookingId) {
+        awaitEvent(bookingId, "UID:");
+        return raw.get(eventUrl(bookingId)).body();
+    }
+
+    static String moved(String ics, int day, String fromStart, String fromEnd, String toStart, String toEnd) {
+        String zone = "TZID=Africa/Johannesburg:";
+        String out = ics.replace("DTSTART;" + zone + ical(day, fromStart), "DTSTART;" + zone + ical(day, toStart))
+                .replace("DTEND;" + zone + ical(day, fromEnd), "DTEND;" + zone + ical(day, toEnd));
+        assertThat(out).as("the test's edit applies").isNotEqualTo(ics);
+        return out;
+    }
+
+    String startsAt(String bookingId) {
+        return api.get("/api/v1/bookings/" + bookingId).json().get("starts_at").stringValue();
+    }
+
+    void awaitRemovedThere(String bookingId) {
+        Eventually.await(WAIT, "flagged as removed from the calendar", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(bookingId));
     }
 
     private String syncToken(UUID trainerId) {

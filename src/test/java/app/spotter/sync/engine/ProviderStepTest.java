@@ -44,7 +44,8 @@ class ProviderStepTest {
         org.mockito.Mockito.when(google.provider()).thenReturn(Provider.GOOGLE);
         org.mockito.Mockito.when(google.enabled(org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> call.<SyncPreferences>getArgument(0).googleCalendarEnabled());
-        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(google), List.of(), List.of()), breaker);
+        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(google), List.of(), List.of()), breaker,
+                org.mockito.Mockito.mock(app.spotter.booking.BookingActivity.class), java.time.Clock.systemUTC());
 
         var retry = step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(false), 0);
 
@@ -54,7 +55,8 @@ class ProviderStepTest {
 
     @Test
     void aProviderWithoutAnAdapterIsNeitherLookedUpNorTouched() {
-        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(), List.of(), List.of()), breaker);
+        ProviderStep step = new ProviderStep(connections, mirrors, status, new ProviderRegistry(List.of(), List.of(), List.of()), breaker,
+                org.mockito.Mockito.mock(app.spotter.booking.BookingActivity.class), java.time.Clock.systemUTC());
 
         assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEqualTo(StepResult.SETTLED);
         verifyNoInteractions(connections, mirrors, status);
@@ -74,7 +76,8 @@ class ProviderStepTest {
                 .reserve(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
         ProviderStep step = new ProviderStep(connections, mirrors, status,
-                new ProviderRegistry(List.of(google), List.of(), List.of()), breaker);
+                new ProviderRegistry(List.of(google), List.of(), List.of()), breaker,
+                org.mockito.Mockito.mock(app.spotter.booking.BookingActivity.class), java.time.Clock.systemUTC());
 
         assertThat(step.reconcile(TRAINER, BOOKING, Provider.GOOGLE, event(), preferences(true), 0)).isEqualTo(StepResult.SETTLED);
         verifyNoInteractions(status);

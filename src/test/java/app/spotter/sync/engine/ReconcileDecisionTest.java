@@ -33,6 +33,8 @@ class ReconcileDecisionTest {
     private static final Mirror CURRENT = new Mirror(new RemoteEvent("x.ics", "\"1\"", null),
             ContentHash.of(SCHEDULED), 1);
 
+    private static final Mirror REMOVED_THERE = new Mirror(CURRENT.remote(), CURRENT.contentHash(), 1, true, null);
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("new booking, calendar on", SCHEDULED, null, true, SyncAction.Create.class),
@@ -45,7 +47,13 @@ class ReconcileDecisionTest {
                 Arguments.of("calendar off: nothing pushed", SCHEDULED, null, false, SyncAction.Nothing.class),
                 Arguments.of("calendar off: nothing removed", CANCELLED, CURRENT, false, SyncAction.Nothing.class),
                 Arguments.of("mirror drifted (hash cleared)", SCHEDULED,
-                        new Mirror(CURRENT.remote(), null, 1), true, SyncAction.Update.class));
+                        new Mirror(CURRENT.remote(), null, 1), true, SyncAction.Update.class),
+                Arguments.of("deleted there by the trainer: not recreated", SCHEDULED, REMOVED_THERE, true,
+                        SyncAction.Nothing.class),
+                Arguments.of("deleted there, booking changed meanwhile: still not recreated", RENAMED, REMOVED_THERE,
+                        true, SyncAction.Nothing.class),
+                Arguments.of("deleted there, then cancelled: let go", CANCELLED, REMOVED_THERE, true,
+                        SyncAction.Remove.class));
     }
 
     @ParameterizedTest(name = "{0} -> {4}")

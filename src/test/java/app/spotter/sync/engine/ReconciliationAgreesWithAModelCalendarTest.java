@@ -129,7 +129,8 @@ class ReconciliationAgreesWithAModelCalendarTest {
         Breaker breaker = new Breaker(connection, null, status, null, CLOCK, Integer.MAX_VALUE,
                 Duration.ofSeconds(30), Duration.ofMinutes(30));
         ProviderStep step = new ProviderStep(connection, mirrors, status,
-                new ProviderRegistry(List.of(server.provider(CLOCK)), List.of(), List.of()), breaker);
+                new ProviderRegistry(List.of(server.provider(CLOCK)), List.of(), List.of()), breaker,
+                org.mockito.Mockito.mock(app.spotter.booking.BookingActivity.class), CLOCK);
         try {
             server.faults(true);
             int length = 20 + random.nextInt(60);

@@ -22,13 +22,15 @@ import java.util.function.Function;
  * https://developers.google.com/workspace/calendar/api/v3/reference/freebusy/query (per requested calendar its
  * busy periods in [timeMin, timeMax), or errors with reason notFound). Busy means: not cancelled, not
  * transparent, not declined by the calendar's owner ("self" attendee); overlapping periods are merged, as
- * Google answers. Recurring events are not expanded by this fake.
+ * Google answers. Recurring events count by their occurrences, each as {@link FakeRecurrence} lists them
+ * (excluded dates left out, a moved or cancelled occurrence as its override says).
  */
 final class FakeFreeBusyApi {
 
     record Entry(String id, String summary, boolean primary, String accessRole) {}
 
     private final Map<String, Entry> list = new LinkedHashMap<>();
+    private final java.util.Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Function<String, FakeCalendar> calendars;
 
     FakeFreeBusyApi(Function<String, FakeCalendar> calendars) {
@@ -37,6 +39,14 @@ final class FakeFreeBusyApi {
 
     synchronized void add(Entry entry) {
         list.put(entry.id(), entry);
+    }
+
+    void unreadable(String id, boolean unreadable) {
+        if (unreadable) {
+            this.unreadable.add(id);
+        } else {
+            this.unreadable.remove(id);
+        }
     }
 
     synchronized boolean known(String id) {
@@ -85,11 +95,11 @@ final class FakeFreeBusyApi {
         for (JsonElement item : request.getAsJsonArray("items")) {
             String id = item.getAsJsonObject().get("id").getAsString();
             JsonObject calendar = new JsonObject();
-            if (!known(id)) {
+            if (!known(id) || unreadable.contains(id)) {
                 JsonArray errors = new JsonArray();
                 JsonObject error = new JsonObject();
                 error.addProperty("domain", "global");
-                error.addProperty("reason", "notFound");
+                error.addProperty("reason", known(id) ? "internalError" : "notFound");
                 errors.add(error);
                 calendar.add("errors", errors);
                 calendar.add("busy", new JsonArray());
@@ -108,9 +118,23 @@ final class FakeFreeBusyApi {
 
     private static JsonArray busy(FakeCalendar calendar, Instant min, Instant max) {
         List<Instant[]> periods = new ArrayList<>();
+        List<JsonObject> events = new ArrayList<>();
         for (FakeCalendar.Stored stored : calendar.all()) {
             JsonObject e = stored.json();
-            if (stored.cancelled() || "transparent".equals(text(e, "transparency")) || declinedBySelf(e)) {
+            if (e.has("recurringEventId")) {
+                continue; // an override: counted through its master's occurrences
+            }
+            if (e.has("recurrence")) {
+                if (!stored.cancelled()) {
+                    events.addAll(FakeRecurrence.instances(calendar, e, null));
+                }
+            } else {
+                events.add(e);
+            }
+        }
+        for (JsonObject e : events) {
+            if ("cancelled".equals(text(e, "status")) || "transparent".equals(text(e, "transparency"))
+                    || declinedBySelf(e)) {
                 continue;
             }
             Instant start = time(e.getAsJsonObject("start"));

@@ -36,6 +36,7 @@ public final class FakeGoogle implements AutoCloseable {
     private final FakeFreeBusyApi freeBusy = new FakeFreeBusyApi(this::calendar);
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicInteger apiRequests = new AtomicInteger();
+    private final AtomicInteger busyRequests = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
 
     public FakeGoogle() throws IOException {
@@ -89,8 +90,10 @@ public final class FakeGoogle implements AutoCloseable {
         if (fault == null) {
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/calendar/v3/users/me/calendarList")) {
+                busyRequests.incrementAndGet();
                 freeBusy.calendarList(exchange);
             } else if (path.equals("/calendar/v3/freeBusy")) {
+                busyRequests.incrementAndGet();
                 freeBusy.query(exchange, this::alias);
             } else {
                 events.handle(exchange, false);
@@ -200,12 +203,25 @@ public final class FakeGoogle implements AutoCloseable {
         freeBusy.add(new FakeFreeBusyApi.Entry(id, summary, primary, "owner"));
     }
 
+    /**
+     * freebusy.query answers this calendar with a per-calendar error (reason internalError) instead of its busy
+     * periods, as Google does when it cannot read one of the requested calendars; {@code false} heals it.
+     */
+    public void freeBusyFails(String calendarId, boolean fails) {
+        freeBusy.unreadable(calendarId, fails);
+    }
+
     private String alias(String id) {
         return PRIMARY_ID.equals(id) ? "primary" : id;
     }
 
     public int apiRequests() {
         return apiRequests.get();
+    }
+
+    /** calendarList and freeBusy requests answered (the ones busy times cost; pushes and change rounds excluded). */
+    public int busyRequests() {
+        return busyRequests.get();
     }
 
     private volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;

@@ -1,0 +1,18 @@
+package app.spotter.sync;
+
+import java.time.Instant;
+
+/**
+ * What a calendar holds now for one of Spotter's events, as far as deciding a remote change needs it: its time,
+ * whether it was cancelled there, whether it repeats, and its title (for the trainer's notice only).
+ *
+ * @param etag the calendar's etag of what was read, or null
+ * @param start the event's start (a repeating event: its first occurrence), null when it has none
+ * @param end the event's end, null when it has none
+ * @param cancelled the calendar marks it cancelled (Google {@code status: cancelled}, iCalendar
+ *     {@code STATUS:CANCELLED}, RFC 5545 3.8.1.11)
+ * @param repeating it carries a recurrence rule or occurrence overrides
+ * @param summary its title, or null
+ */
+public record RemoteSnapshot(String etag, Instant start, Instant end, boolean cancelled, boolean repeating,
+        String summary) {}

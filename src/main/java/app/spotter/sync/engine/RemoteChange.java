@@ -1,0 +1,22 @@
+package app.spotter.sync.engine;
+
+import java.time.Instant;
+
+/** What to do about a change made in the trainer's calendar to one of Spotter's events ({@link RemoteChangeDecision}). */
+sealed interface RemoteChange {
+
+    /** The trainer moved it there: move the booking (checked like a move in Spotter; refused = put back). */
+    record Reschedule(Instant start, Instant end) implements RemoteChange {}
+
+    /** Write Spotter's version over it; {@code reason} is what the trainer is told (a notice). */
+    record PutBack(String reason) implements RemoteChange {}
+
+    /** Deleted there: keep the session, keep the event out of that calendar, and ask the trainer. */
+    record FlagRemoved() implements RemoteChange {}
+
+    /** Gone there and not wanted there either (the session was cancelled): forget Spotter's copy. */
+    record Forget() implements RemoteChange {}
+
+    /** Nothing to do (already decided, or the booking's own sync will settle it). */
+    record Ignore(String why) implements RemoteChange {}
+}

@@ -1,0 +1,51 @@
+package app.spotter.sync.engine;
+
+import app.spotter.booking.BookingActivity;
+import app.spotter.preferences.Preferences;
+import app.spotter.sync.Provider;
+import app.spotter.sync.store.MirrorStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bookings whose event the trainer deleted in one of their calendars. The session stays booked and the event
+ * stays out of that calendar until the trainer chooses: cancel the session (the booking's own cancel, which tells
+ * the client and lets every calendar go) or put the event back (here).
+ */
+@Component
+class RemovedThere {
+
+    private final MirrorStore mirrors;
+    private final SyncQueue queue;
+    private final Preferences preferences;
+    private final BookingActivity activity;
+    private final Clock clock;
+
+    RemovedThere(MirrorStore mirrors, SyncQueue queue, Preferences preferences, BookingActivity activity,
+            Clock clock) {
+        this.mirrors = mirrors;
+        this.queue = queue;
+        this.preferences = preferences;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    List<MirrorStore.Removed> list(UUID trainerId, UUID bookingId) {
+        return mirrors.removedThere(trainerId, bookingId);
+    }
+
+    /** @return the calendars the event goes back to (empty: it was removed from none of them) */
+    List<Provider> putBack(UUID trainerId, UUID bookingId, List<Provider> calendars) {
+        List<Provider> back = calendars.stream().filter(p -> mirrors.unflagRemoved(trainerId, bookingId, p)).toList();
+        for (Provider provider : back) {
+            activity.record(trainerId, bookingId, BookingActivity.Kind.RESTORED_IN_CALENDAR, provider.value(),
+                    "Put back in " + SyncRound.calendarName(provider) + " by the trainer.", false, clock.instant());
+        }
+        if (!back.isEmpty()) {
+            queue.booking(trainerId, bookingId, preferences.get(trainerId));
+        }
+        return back;
+    }
+}

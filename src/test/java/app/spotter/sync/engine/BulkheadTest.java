@@ -1,0 +1,96 @@
+package app.spotter.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class BulkheadTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T06:00:00Z"), ZoneOffset.UTC);
+    private static final Duration JITTER = Duration.ofMillis(100);
+
+    private final Bulkhead bulkhead = new Bulkhead(2, CLOCK);
+    private final UUID trainer = UUID.randomUUID();
+
+    @Test
+    void aTrainerHoldsAtMostTwoWorkersAndGetsOneBackWhenAJobLeaves() {
+        assertThat(bulkhead.tryEnter(trainer)).isTrue();
+        assertThat(bulkhead.tryEnter(trainer)).isTrue();
+        assertThat(bulkhead.tryEnter(trainer)).isFalse();
+        assertThat(bulkhead.tryEnter(UUID.randomUUID())).as("another trainer").isTrue();
+
+        bulkhead.leave(trainer, Duration.ofMillis(40));
+
+        assertThat(bulkhead.tryEnter(trainer)).isTrue();
+    }
+
+    @Test
+    void workPutBackForABusyTrainerComesBackInTurnsRatherThanAllAtOnce() {
+        fill(trainer);
+        List<Duration> deferrals = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            deferrals.add(bulkhead.deferral(trainer));
+        }
+
+        // each ticket is one job's time (50 ms until measured) over the two slots after the one before it
+        for (int i = 0; i < deferrals.size(); i++) {
+            Duration ticket = Bulkhead.MIN_DEFERRAL.plusMillis(25L * (i + 1));
+            assertThat(deferrals.get(i)).isBetween(ticket, ticket.plus(JITTER));
+        }
+        // 1,000 waiting jobs come back over 25 s, about when two slots can take them, not within 1-3 s
+        assertThat(deferrals.getLast()).isGreaterThan(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void ticketsFollowHowLongTheTrainersJobsActuallyTake() {
+        fill(trainer);
+        bulkhead.deferral(trainer);
+        for (int i = 0; i < 20; i++) {
+            bulkhead.leave(trainer, Duration.ofMillis(400));
+            bulkhead.tryEnter(trainer);
+        }
+        Duration before = bulkhead.deferral(trainer);
+        Duration after = bulkhead.deferral(trainer);
+
+        // the average converges to 400 ms a job, so the next ticket is about 200 ms (two slots) after the last
+        assertThat(after.minus(before)).isBetween(Duration.ofMillis(180).minus(JITTER),
+                Duration.ofMillis(200).plus(JITTER));
+    }
+
+    @Test
+    void aTicketIsNeverFurtherOutThanTwoMinutes() {
+        fill(trainer);
+        bulkhead.deferral(trainer);
+        bulkhead.leave(trainer, Duration.ofMinutes(30)); // one stalled job must not push the queue out for hours
+        bulkhead.tryEnter(trainer);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(bulkhead.deferral(trainer)).isLessThanOrEqualTo(Bulkhead.MAX_DEFERRAL.plus(JITTER));
+        }
+    }
+
+    @Test
+    void anotherTrainersPutBackWorkDoesNotQueueBehindThisOne() {
+        fill(trainer);
+        for (int i = 0; i < 500; i++) {
+            bulkhead.deferral(trainer);
+        }
+        UUID other = UUID.randomUUID();
+        fill(other);
+
+        assertThat(bulkhead.deferral(other)).isLessThan(Bulkhead.MIN_DEFERRAL.plus(Duration.ofMillis(25)).plus(JITTER));
+    }
+
+    private void fill(UUID id) {
+        while (bulkhead.tryEnter(id)) {
+            // take every slot
+        }
+    }
+}
