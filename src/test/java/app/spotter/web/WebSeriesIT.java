@@ -293,8 +293,11 @@ class WebSeriesIT extends BrowserIT {
     private void cancel(LocalDate day, String scope) {
         Locator dialog = openSession(day, "Sipho Ndlovu");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cancel session…")).click();
+        // the edit form has a scope choice too: wait for the cancel question before choosing
+        assertThat(dialog.getByRole(AriaRole.HEADING)).hasText("Cancel this session?");
         assertThat(dialog.locator("[data-series-summary]")).isVisible();
-        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(scope)).check();
+        dialog.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Cancel which sessions?"))
+                .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(scope)).check();
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel session")).click();
         dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
     }
