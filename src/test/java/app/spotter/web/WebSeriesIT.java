@@ -112,6 +112,16 @@ class WebSeriesIT extends BrowserIT {
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("After")).check();
         page.getByLabel("Number of sessions").fill("4");
         assertThat(page.locator("#repeats-summary")).hasText("Every Mon at 06:00, 4 sessions");
+
+        // a series has one client: a second one ticked is pointed out, not dropped
+        Locator also = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Also in this session"));
+        also.getByLabel("Ann Smith").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book session")).click();
+        assertThat(page.locator("#repeats-error")).hasText(Pattern.compile("A repeating session is for one client.*"));
+        assertThat(sessionsBetween(trainer.api(), monday, monday.plusWeeks(5))).hasSize(2);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Also in this session"))
+                .getByLabel("Ann Smith").uncheck();
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book session")).click();
 
         Locator clashes = page.locator(".clash-list");
