@@ -22,6 +22,10 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # two malloc arenas (glibc otherwise keeps one per busy thread) hold RSS near 325 MB under POST load, with
 # throughput unchanged within the machine's noise. ExitOnOutOfMemoryError: after an OutOfMemoryError, threads such as
 # Tomcat's acceptor may be dead while the process lives on, answering nothing; exiting lets a supervisor (systemd
-# Restart=always, docs/operations.md) start a healthy one.
-SPOTTER_JAVA_OPTS_DEFAULT="-Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# Restart=always, docs/operations.md) start a healthy one. The young generation (-Xmn48m, survivors of 12 MB kept
+# up to 90 % full): each password check allocates its 7 MiB of Argon2 memory, live for the whole check; with the
+# default 4 MB survivors every check in progress at a collection was promoted, and a login flood then forced a full
+# collection every 0.4-0.8 s (250-550 ms pauses, health p99 over 100 ms). MetaspaceSize: no full collections while
+# classes load during the first minutes (docs/BENCHMARKS.md, "attack").
+SPOTTER_JAVA_OPTS_DEFAULT="-Xmx128m -Xmn48m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90 -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

@@ -73,25 +73,22 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-        if (Boolean.TRUE.equals(HOLDING.get())) {
-            return delegate.encode(rawPassword);
-        }
-        acquire();
-        try {
-            return delegate.encode(rawPassword);
-        } finally {
-            permits.release();
-        }
+        return bounded(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        return bounded(() -> delegate.matches(rawPassword, encodedPassword));
+    }
+
+    /** Runs a hash under a permit: the caller's own when {@link #admit} gave it one, else one taken here. */
+    private <T> T bounded(java.util.function.Supplier<T> hash) {
         if (Boolean.TRUE.equals(HOLDING.get())) {
-            return delegate.matches(rawPassword, encodedPassword);
+            return hash.get();
         }
         acquire();
         try {
-            return delegate.matches(rawPassword, encodedPassword);
+            return hash.get();
         } finally {
             permits.release();
         }

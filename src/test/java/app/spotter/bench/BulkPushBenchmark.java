@@ -20,7 +20,7 @@ public final class BulkPushBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "N bookings pushed by \"sync now\" to Radicale vs a bare client and vdirsyncer (same objects)";
+        return "N bookings pushed by \"sync now\" and from connect to Radicale vs a bare client, vdirsyncer";
     }
 
     @Override
@@ -40,10 +40,16 @@ public final class BulkPushBenchmark implements Benchmark {
             Duration bare = BareUpload.run(dav, bareCalendar, objects, threads);
             verify(dav, bareCalendar, n);
 
+            PushScenario.Leg connect = scenario.pushAllFromConnect();
+            verify(dav, connect.calendar(), n);
+
             out.printf("bookings                 %d (sync threads = bare client concurrency = %d)%n", n, threads);
-            out.printf("spotter bulk push        %s%n", rate(spotter, n));
+            out.printf("spotter bulk push        %s (from \"sync now\")%n", rate(spotter, n));
+            out.printf("spotter from connect     %s (connect request to the last event stored)%n",
+                    rate(connect.took(), n));
             out.printf("bare client PUTs         %s%n", rate(bare, n));
-            out.printf("ratio spotter/bare       %.2f (target <= 1.15)%n", seconds(spotter) / seconds(bare));
+            out.printf("ratio spotter/bare       %.2f from \"sync now\", %.2f from connect (target <= 1.10)%n",
+                    seconds(spotter) / seconds(bare), seconds(connect.took()) / seconds(bare));
             if (VdirsyncerUpload.installed()) {
                 URI vdirCalendar = dav.newCalendar(scenario.radicale.baseUrl(), CalDavServerProcess.USER);
                 Duration vdirsyncer = VdirsyncerUpload.run(vdirCalendar, objects);

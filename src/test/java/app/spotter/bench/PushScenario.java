@@ -76,6 +76,31 @@ final class PushScenario implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /**
+     * The other way a bulk push starts: a second trainer (realtime, the default) books the same number of sessions
+     * with no calendar connected, then connects Apple; timed from the connect request (discovery and the new
+     * calendar included) until Spotter counts every booking stored there. A fresh calendar on the same Radicale,
+     * so its PUTs start from an empty collection as the other legs' do.
+     *
+     * @return the time, and the new calendar's URL on Radicale for checking and comparing
+     */
+    Leg pushAllFromConnect() throws Exception {
+        Trainer second = Trainer.signUp(spotter.port());
+        second.createBookings(bookings, 8);
+        long started = System.nanoTime();
+        URI seen = second.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
+        long deadline = started + PUSH_LIMIT.toNanos();
+        while (second.eventsSynced() < bookings) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bulk push from connect not done within " + PUSH_LIMIT);
+            }
+            Sleep.millis(50);
+        }
+        return new Leg(Duration.ofNanos(System.nanoTime() - started), radicale.baseUrl().resolve(seen.getRawPath()));
+    }
+
+    record Leg(Duration took, URI calendar) {}
+
     @Override
     public void close() {
         close(radicale, spotter, proxy, dataDir);
