@@ -265,6 +265,25 @@ class WebSeriesIT extends BrowserIT {
                 + "Now: Every Mon at 09:00, 2 sessions.");
         assertThat(startsBetween(trainer.api(), monday, monday.plusWeeks(4))).containsExactly(at(monday, "08:00"),
                 at(monday.plusWeeks(1), "10:00"), at(monday.plusWeeks(2), "09:00"), at(monday.plusWeeks(3), "09:00"));
+
+        // a drag whose following dates clash lists them in the dialog; the trainer leaves the clashing one out
+        String other = trainer.api().createClient("Ann", "Smith", null);
+        trainer.api().createBooking(other, at(monday.plusWeeks(3), "12:30"), 60);
+        page.navigate(url("/app/calendar?view=day&date=" + monday.plusWeeks(2)));
+        drag("Sipho Ndlovu", "12:00:00");
+        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("This and following")).check();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move")).click();
+        assertThat(dialog.locator(".clash-list li")).hasText(spoken(monday.plusWeeks(3), "12:00")
+                + " overlaps your session on " + spoken(monday.plusWeeks(3), "12:30") + "-13:30");
+        assertThat(startsBetween(trainer.api(), monday.plusWeeks(2), monday.plusWeeks(4)))
+                .as("nothing moved yet").containsExactly(at(monday.plusWeeks(2), "09:00"),
+                        at(monday.plusWeeks(3), "09:00"), at(monday.plusWeeks(3), "12:30"));
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Leave this date out")).click();
+        assertThat(page.locator("#toast [data-toast-text]")).hasText(Pattern.compile(".* and the following ones "
+                + "moved\\. Now: Every Mon at 12:00, 2 sessions\\. Left out because they clash: "
+                + spoken(monday.plusWeeks(3), "12:00") + "\\."));
+        assertThat(startsBetween(trainer.api(), monday.plusWeeks(2), monday.plusWeeks(4))).containsExactly(
+                at(monday.plusWeeks(2), "12:00"), at(monday.plusWeeks(3), "12:30"));
     }
 
     @Test
