@@ -79,6 +79,21 @@ public record CalendarEvent(
                 colorHex, newSequence, cancelled, clientIds, repeating);
     }
 
+    /**
+     * One occurrence of this series as a single event of the series' UID: the override when the occurrence was moved
+     * or edited, else the rule's occurrence at {@code recurrenceId} with the series' content and length.
+     */
+    public CalendarEvent occurrence(Instant recurrenceId) {
+        Objects.requireNonNull(repeating, "only a series has occurrences");
+        return repeating.overrides().stream().filter(o -> o.recurrenceId().equals(recurrenceId)).findFirst()
+                .map(o -> new CalendarEvent(bookingId, trainerId, clientId, uid, summary, o.event().sessionType(),
+                        o.event().location(), o.event().start(), o.event().end(), zone, o.event().colorHex(),
+                        sequence, cancelled, clientIds, null))
+                .orElseGet(() -> new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType,
+                        location, recurrenceId, recurrenceId.plus(java.time.Duration.between(start, end)), zone,
+                        colorHex, sequence, cancelled, clientIds, null));
+    }
+
     /** The same event without the trainer's colour (a client's copy does not follow the trainer's display). */
     public CalendarEvent withoutColor() {
         return new CalendarEvent(bookingId, trainerId, clientId, uid, summary, sessionType, location, start, end, zone,

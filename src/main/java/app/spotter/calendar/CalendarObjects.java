@@ -91,6 +91,16 @@ public final class CalendarObjects {
                 ItipMessages.build(common, e, summary, organizer, List.copyOf(attendees), method, clock.instant()));
     }
 
+    /**
+     * An iTIP REQUEST or CANCEL about one occurrence of a series (RECURRENCE-ID {@code recurrenceId}): the
+     * occurrence's override alone, or the cancellation of that occurrence alone.
+     */
+    public String occurrenceInvitation(CalendarEvent series, String summary, java.time.Instant recurrenceId,
+            Organizer organizer, List<Attendee> attendees, ItipMethod method) {
+        return ICalendarText.write(ItipMessages.occurrence(common, series, summary, recurrenceId, organizer,
+                List.copyOf(attendees), method, clock.instant()));
+    }
+
     /** A series' RRULE and EXDATE lines (Google's {@code recurrence}); empty for a single session. */
     public static List<String> recurrenceLines(CalendarEvent e) {
         return e.repeating() == null ? List.of() : SeriesComponents.recurrenceLines(e);

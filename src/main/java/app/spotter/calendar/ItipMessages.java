@@ -84,6 +84,40 @@ final class ItipMessages {
         return result;
     }
 
+    /**
+     * One occurrence of a series in a message of its own: a REQUEST carrying only that occurrence's override (it
+     * moved or changed), or a CANCEL of that occurrence alone (RFC 5546 3.2.5: "a specific instance ... identified
+     * by RECURRENCE-ID"). The recipient keeps the rest of the series as it was (RFC 6047: one iTIP object per
+     * message), so a change of one session is one short email, not the whole series again.
+     */
+    static Calendar occurrence(CalendarCommon common, CalendarEvent series, String summary, Instant recurrenceId,
+            Organizer organizer, List<Attendee> attendees, ItipMethod method, Instant stamp) {
+        if (attendees.isEmpty()) {
+            throw new IllegalArgumentException("an iTIP " + method + " needs at least one attendee");
+        }
+        CalendarEvent one = series.occurrence(recurrenceId);
+        CalendarEvent shown = new CalendarEvent(one.bookingId(), one.trainerId(), one.clientId(), one.uid(), summary,
+                one.sessionType(), one.location(), one.start(), one.end(), one.zone(), one.colorHex(),
+                one.sequence(), false, one.clientIds(), null);
+        Optional<TimeZones.Definition> zone = common.zones().definition(series.zone(), series.start(), series.end(),
+                stamp);
+        List<Property> extra = new ArrayList<>();
+        extra.add(new net.fortuna.ical4j.model.property.Organizer(
+                CalendarAddresses.commonName(organizer.name()), CalendarAddresses.mailto(organizer.email())));
+        for (Attendee attendee : attendees) {
+            extra.add(attendee(attendee));
+        }
+        VEvent component = SeriesComponents.occurrence(shown, recurrenceId, stamp, zone, extra);
+        if (method == ItipMethod.CANCEL) {
+            List<Property> properties = new ArrayList<>(component.getProperties());
+            properties.removeIf(p -> p instanceof Status);
+            properties.add(ImmutableStatus.VEVENT_CANCELLED);
+            component = new VEvent(new PropertyList(properties));
+        }
+        return common.calendar(List.of(method.property()), CalendarObjects.usedTimeZone(series, zone),
+                List.of(component));
+    }
+
     private static CalendarEvent withoutOverrides(CalendarEvent e) {
         Repeating r = e.repeating();
         return new CalendarEvent(e.bookingId(), e.trainerId(), e.clientId(), e.uid(), e.summary(), e.sessionType(),

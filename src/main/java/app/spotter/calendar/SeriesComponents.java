@@ -58,6 +58,20 @@ final class SeriesComponents {
     }
 
     /**
+     * One occurrence of a series on its own (RFC 5546 3.2.2 and 3.2.5 with RECURRENCE-ID: an iTIP message about
+     * one instance): {@code occurrence} is the instance as a single event of the series' UID.
+     */
+    static VEvent occurrence(CalendarEvent occurrence, Instant recurrenceId, Instant stamp,
+            Optional<TimeZones.Definition> zone, List<Property> extra) {
+        List<Property> properties = new ArrayList<>(EventProperties.of(occurrence, occurrence.summary(), stamp, zone));
+        properties.add(zone.isPresent()
+                ? new RecurrenceId<>(tzId(zone.get()), LocalDateTime.ofInstant(recurrenceId, zone.get().zone()))
+                : new RecurrenceId<>(recurrenceId));
+        properties.addAll(extra);
+        return new VEvent(new PropertyList(properties));
+    }
+
+    /**
      * The RRULE and EXDATE lines of a series as Google's {@code recurrence} field takes them (RFC 5545 text, one
      * property per line, no folding), EXDATE in the series' zone as its DTSTART.
      */

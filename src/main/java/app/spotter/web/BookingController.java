@@ -227,6 +227,11 @@ class BookingController {
             HttpServletResponse response) {
         UUID trainerId = CurrentTrainer.id();
         RepeatsForm.keepDays(form, request.getParameterValues(RepeatsForm.DAYS_FIELD));
+        if (input.json().has("client_ids")) {
+            // a series has one client (docs/api.md): never book it for the first of several clients silently
+            return formPage(model, request, null, form, FormErrors.none().with("repeats", "A repeating session is "
+                    + "for one client: untick the others under \"Also in this session\", or book the group once."));
+        }
         try {
             app.spotter.booking.BookingDetails first = BookingRequest.read(input.json(), null);
             app.spotter.booking.Recurrence rule = RepeatsForm.read(form);

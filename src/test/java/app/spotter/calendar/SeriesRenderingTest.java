@@ -110,6 +110,55 @@ class SeriesRenderingTest {
         assertThat(expand(ics, "2026-10-01", "2027-05-01")).containsExactlyElementsOf(f.expected());
     }
 
+    @Test
+    void aSessionMovedOrCancelledOnItsOwnIsAMessageAboutThatSessionAlone() throws Exception {
+        Fixture f = fixture();
+        Organizer coach = new Organizer("Coach", "coach@example.com");
+        List<Attendee> thandi = List.of(new Attendee("Thandi", "thandi@example.com"));
+        Instant movedTo = f.moved().plus(Duration.ofMinutes(90));
+        String request = objects.occurrenceInvitation(f.series(), "1:1 session", f.moved(), coach, thandi,
+                ItipMethod.REQUEST);
+        assertThat(read(request)).containsExactly("METHOD REQUEST",
+                "VEVENT " + Events.UID + " recurrence-id=" + f.moved() + " start=" + movedTo + " end="
+                        + movedTo.plus(HOUR) + " status=CONFIRMED sequence=7 rrule=False exdate=False attendees=1");
+        String cancel = objects.occurrenceInvitation(f.series(), "1:1 session", f.cancelled(), coach, thandi,
+                ItipMethod.CANCEL);
+        assertThat(read(cancel)).containsExactly("METHOD CANCEL",
+                "VEVENT " + Events.UID + " recurrence-id=" + f.cancelled() + " start=" + f.cancelled() + " end="
+                        + f.cancelled().plus(HOUR) + " status=CANCELLED sequence=7 rrule=False exdate=False "
+                        + "attendees=1");
+        assertThat(request).contains("RECURRENCE-ID;TZID=Europe/London:20270329T060000", "BEGIN:VTIMEZONE");
+    }
+
+    /** python3-icalendar's reading of an iTIP message: its METHOD and each VEVENT's identity, times and status. */
+    private static List<String> read(String ics) throws Exception {
+        Path file = Files.createTempFile("itip-", ".ics");
+        Files.writeString(file, ics, StandardCharsets.UTF_8);
+        String script = """
+                import sys, datetime, icalendar
+                cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+                utc = lambda v: v.dt.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+                print('METHOD', cal.get('METHOD'))
+                for e in cal.walk('VEVENT'):
+                    att = e.get('ATTENDEE')
+                    n = 0 if att is None else (len(att) if isinstance(att, list) else 1)
+                    print('VEVENT', e.get('UID'), 'recurrence-id=' + utc(e.get('RECURRENCE-ID')),
+                          'start=' + utc(e.get('DTSTART')), 'end=' + utc(e.get('DTEND')),
+                          'status=' + str(e.get('STATUS')), 'sequence=' + str(e.get('SEQUENCE')),
+                          'rrule=' + str('RRULE' in e), 'exdate=' + str('EXDATE' in e), 'attendees=' + str(n))
+                """;
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Process p = new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("python3-icalendar took longer than 30 s");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        Files.deleteIfExists(file);
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
     static List<String> expand(String ics, String from, String to) throws Exception {
         Path file = Files.createTempFile("series-", ".ics");
         Path script = Files.createTempFile("expand_series", ".py");

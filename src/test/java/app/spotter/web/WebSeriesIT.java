@@ -112,6 +112,16 @@ class WebSeriesIT extends BrowserIT {
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("After")).check();
         page.getByLabel("Number of sessions").fill("4");
         assertThat(page.locator("#repeats-summary")).hasText("Every Mon at 06:00, 4 sessions");
+
+        // a series has one client: a second one ticked is pointed out, not dropped
+        Locator also = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Also in this session"));
+        also.getByLabel("Ann Smith").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book session")).click();
+        assertThat(page.locator("#repeats-error")).hasText(Pattern.compile("A repeating session is for one client.*"));
+        assertThat(sessionsBetween(trainer.api(), monday, monday.plusWeeks(5))).hasSize(2);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Also in this session"))
+                .getByLabel("Ann Smith").uncheck();
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book session")).click();
 
         Locator clashes = page.locator(".clash-list");
@@ -255,6 +265,25 @@ class WebSeriesIT extends BrowserIT {
                 + "Now: Every Mon at 09:00, 2 sessions.");
         assertThat(startsBetween(trainer.api(), monday, monday.plusWeeks(4))).containsExactly(at(monday, "08:00"),
                 at(monday.plusWeeks(1), "10:00"), at(monday.plusWeeks(2), "09:00"), at(monday.plusWeeks(3), "09:00"));
+
+        // a drag whose following dates clash lists them in the dialog; the trainer leaves the clashing one out
+        String other = trainer.api().createClient("Ann", "Smith", null);
+        trainer.api().createBooking(other, at(monday.plusWeeks(3), "12:30"), 60);
+        page.navigate(url("/app/calendar?view=day&date=" + monday.plusWeeks(2)));
+        drag("Sipho Ndlovu", "12:00:00");
+        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("This and following")).check();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move")).click();
+        assertThat(dialog.locator(".clash-list li")).hasText(spoken(monday.plusWeeks(3), "12:00")
+                + " overlaps your session on " + spoken(monday.plusWeeks(3), "12:30") + "-13:30");
+        assertThat(startsBetween(trainer.api(), monday.plusWeeks(2), monday.plusWeeks(4)))
+                .as("nothing moved yet").containsExactly(at(monday.plusWeeks(2), "09:00"),
+                        at(monday.plusWeeks(3), "09:00"), at(monday.plusWeeks(3), "12:30"));
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Leave this date out")).click();
+        assertThat(page.locator("#toast [data-toast-text]")).hasText(Pattern.compile(".* and the following ones "
+                + "moved\\. Now: Every Mon at 12:00, 2 sessions\\. Left out because they clash: "
+                + spoken(monday.plusWeeks(3), "12:00") + "\\."));
+        assertThat(startsBetween(trainer.api(), monday.plusWeeks(2), monday.plusWeeks(4))).containsExactly(
+                at(monday.plusWeeks(2), "12:00"), at(monday.plusWeeks(3), "12:30"));
     }
 
     @Test
@@ -293,8 +322,11 @@ class WebSeriesIT extends BrowserIT {
     private void cancel(LocalDate day, String scope) {
         Locator dialog = openSession(day, "Sipho Ndlovu");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cancel session…")).click();
+        // the edit form has a scope choice too: wait for the cancel question before choosing
+        assertThat(dialog.getByRole(AriaRole.HEADING)).hasText("Cancel this session?");
         assertThat(dialog.locator("[data-series-summary]")).isVisible();
-        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(scope)).check();
+        dialog.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Cancel which sessions?"))
+                .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(scope)).check();
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel session")).click();
         dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
     }

@@ -1,6 +1,7 @@
 package app.spotter.sync.email;
 
 import app.spotter.calendar.CalendarEvent;
+import app.spotter.calendar.Repeating;
 import app.spotter.client.Client;
 import app.spotter.sync.Connection;
 import app.spotter.trainer.Trainer;
@@ -31,12 +32,39 @@ final class Copies {
         for (Client client : participants) {
             Recipients.client(connection, event, client).ifPresent(r -> copies.add(new Copy(r, client.id(),
                     hash(identity(event), event.start(), event.end(), event.location(), event.sessionType().value(),
-                            event.cancelled(), r.summary(), r.name()))));
+                            event.cancelled(), r.summary(), r.name()),
+                    parts(event, false, r.summary(), r.name()))));
         }
         Recipients.trainer(connection, event, trainer).ifPresent(r -> copies.add(new Copy(r, null,
                 hash(identity(event), event.start(), event.end(), event.location(), event.sessionType().value(),
-                        event.cancelled(), r.summary(), r.name(), event.zone().getId(), event.colorHex()))));
+                        event.cancelled(), r.summary(), r.name(), event.zone().getId(), event.colorHex()),
+                parts(event, true, r.summary(), r.name()))));
         return copies;
+    }
+
+    /**
+     * A series' copy part by part: the master (rule and content without exceptions) and each exception, each
+     * fingerprinted from what that copy shows of it (a client's copy: not the trainer's colour or display zone).
+     */
+    private static SeriesParts parts(CalendarEvent event, boolean trainer, String summary, String name) {
+        Repeating r = event.repeating();
+        if (r == null) {
+            return null;
+        }
+        String rule = r.intervalWeeks() + "|" + r.days() + "|" + r.until() + "|" + r.count();
+        String master = trainer
+                ? hash(event.uid(), rule, event.start(), event.end(), event.location(), event.sessionType().value(),
+                        event.cancelled(), summary, name, event.zone().getId(), event.colorHex())
+                : hash(event.uid(), rule, event.start(), event.end(), event.location(), event.sessionType().value(),
+                        event.cancelled(), summary, name);
+        java.util.Map<java.time.Instant, String> overrides = new java.util.HashMap<>();
+        for (Repeating.Override o : r.overrides()) {
+            CalendarEvent e = o.event();
+            overrides.put(o.recurrenceId(), trainer
+                    ? hash(e.start(), e.end(), e.location(), e.sessionType().value(), e.colorHex())
+                    : hash(e.start(), e.end(), e.location(), e.sessionType().value()));
+        }
+        return SeriesParts.of(master, overrides, new java.util.HashSet<>(r.exdates()));
     }
 
     /** For the sync engine: all copies and who gets them, so a new or changed address is a change too. */

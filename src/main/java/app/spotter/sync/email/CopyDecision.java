@@ -36,7 +36,35 @@ final class CopyDecision {
         if (!sameRecipient) {
             steps.add(new CopyStep.Request(desired, bookingSequence, true));
         } else if (!desired.fingerprint().equals(sent.fingerprint())) {
-            steps.add(new CopyStep.Request(desired, Math.max(bookingSequence, sent.sequence() + 1), false));
+            int sequence = Math.max(bookingSequence, sent.sequence() + 1);
+            List<SeriesParts.Exception> exceptions = desired.parts() == null ? null
+                    : desired.parts().exceptionsSince(sent.parts());
+            if (exceptions == null || exceptions.isEmpty()) {
+                steps.add(new CopyStep.Request(desired, sequence, false));
+            } else {
+                steps.addAll(occurrences(desired, sent, exceptions, sequence));
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Only exceptions of a series changed (sessions moved, edited or cancelled on their own): one message per
+     * exception (RFC 5546 3.2.2 / 3.2.5 with RECURRENCE-ID), each above the last SEQUENCE, in date order.
+     */
+    private static List<CopyStep> occurrences(Copy desired, SentCopy sent, List<SeriesParts.Exception> exceptions,
+            int firstSequence) {
+        List<CopyStep> steps = new ArrayList<>(exceptions.size());
+        SeriesParts held = sent.parts();
+        for (int i = 0; i < exceptions.size(); i++) {
+            SeriesParts.Exception exception = exceptions.get(i);
+            held = desired.parts().after(held, exception);
+            boolean last = i == exceptions.size() - 1;
+            int sequence = firstSequence + i;
+            steps.add(new CopyStep.Occurrence(desired, exception.recurrenceId(), exception.cancel(), sequence,
+                    new SentCopy(desired.client(), desired.clientId(), desired.address(),
+                            last ? desired.fingerprint() : sent.fingerprint(), sequence,
+                            last ? desired.parts() : held)));
         }
         return steps;
     }

@@ -162,9 +162,20 @@ class EmailCalendarProvider implements CalendarProvider {
                             ItipMethod.REQUEST, !request.firstToThisAddress())));
                     if (failure.isEmpty()) {
                         copies.save(connection.trainerId(), event.bookingId(), new SentCopy(copy.client(),
-                                copy.clientId(), copy.address(), copy.fingerprint(), request.sequence()));
+                                copy.clientId(), copy.address(), copy.fingerprint(), request.sequence(),
+                                copy.parts()));
                         highest = Math.max(highest, request.sequence());
                     }
+                }
+                case CopyStep.Occurrence one -> {
+                    Optional<SyncFailure> failure = failures.attempt(() -> sender.send(writer.writeOccurrence(
+                            event.withSequence(one.sequence()), one.recurrenceId(), one.cancel(),
+                            one.copy().recipient(), trainer(connection))));
+                    if (failure.isPresent()) {
+                        return highest; // the later exceptions wait: what the recipient holds stays known
+                    }
+                    copies.save(connection.trainerId(), event.bookingId(), one.after());
+                    highest = Math.max(highest, one.sequence());
                 }
             }
         }

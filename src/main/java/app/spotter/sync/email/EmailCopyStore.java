@@ -17,11 +17,11 @@ class EmailCopyStore {
 
     List<SentCopy> find(UUID trainerId, UUID bookingId) {
         return jdbc.sql("""
-                SELECT recipient, client_id, address, fingerprint, sequence FROM email_invitation_copies
-                WHERE trainer_id = ? AND booking_id = ?""")
+                SELECT recipient, client_id, address, fingerprint, sequence, series_parts
+                FROM email_invitation_copies WHERE trainer_id = ? AND booking_id = ?""")
                 .params(trainerId, bookingId)
                 .query((rs, n) -> new SentCopy("client".equals(rs.getString(1)), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                        rs.getString(3), rs.getString(4), rs.getInt(5), SeriesParts.decode(rs.getString(6))))
                 .list();
     }
 
@@ -42,14 +42,15 @@ class EmailCopyStore {
     void save(UUID trainerId, UUID bookingId, SentCopy copy) {
         jdbc.sql("""
                 INSERT INTO email_invitation_copies (booking_id, trainer_id, recipient, client_id, address,
-                                                     fingerprint, sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                                                     fingerprint, sequence, series_parts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (booking_id, recipient, COALESCE(client_id, '00000000-0000-0000-0000-000000000000'::uuid))
                 DO UPDATE
                    SET address = EXCLUDED.address,
-                       fingerprint = EXCLUDED.fingerprint, sequence = EXCLUDED.sequence, sent_at = NOW()""")
+                       fingerprint = EXCLUDED.fingerprint, sequence = EXCLUDED.sequence,
+                       series_parts = EXCLUDED.series_parts, sent_at = NOW()""")
                 .params(bookingId, trainerId, place(copy.client()), copy.clientId(), copy.address(),
-                        copy.fingerprint(), copy.sequence())
+                        copy.fingerprint(), copy.sequence(), copy.parts() == null ? null : copy.parts().encode())
                 .update();
     }
 

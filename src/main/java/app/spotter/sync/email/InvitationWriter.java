@@ -51,6 +51,29 @@ class InvitationWriter {
         List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email(),
                 readsReplies && recipient.isClient()));
         String ics = calendars.invitation(event, recipient.summary(), organizer, attendees, method);
+        return message(event, ics, recipient, trainer, method, update);
+    }
+
+    /**
+     * One exception of a series on its own: the occurrence at {@code recurrenceId} as a REQUEST carrying only its
+     * override, or its cancellation; worded as that one session, an update of what the recipient holds.
+     */
+    Invitation writeOccurrence(CalendarEvent series, java.time.Instant recurrenceId, boolean cancel,
+            Recipient recipient, Trainer trainer) {
+        if (recipient.isClient()) {
+            series = series.withoutColor();
+        }
+        Organizer organizer = new Organizer(trainer.name(), sender.fromAddress());
+        List<Attendee> attendees = List.of(new Attendee(recipient.name(), recipient.email(),
+                readsReplies && recipient.isClient()));
+        ItipMethod method = cancel ? ItipMethod.CANCEL : ItipMethod.REQUEST;
+        String ics = calendars.occurrenceInvitation(series, recipient.summary(), recurrenceId, organizer, attendees,
+                method);
+        return message(series.occurrence(recurrenceId), ics, recipient, trainer, method, true);
+    }
+
+    private Invitation message(CalendarEvent event, String ics, Recipient recipient, Trainer trainer,
+            ItipMethod method, boolean update) {
         InvitationWording wording = InvitationWording.of(event, recipient, trainer.name(), trainer.email(), method, update);
         Context model = new Context();
         model.setVariable("w", wording);

@@ -49,10 +49,12 @@ class Drainer {
     private final Preferences preferences;
     private final CalendarEvents events;
     private final TransactionTemplate tx;
+    private final app.spotter.booking.BookingSeries series;
 
     Drainer(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             Bookings bookings, Clients clients, Preferences preferences, CalendarEvents events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, app.spotter.booking.BookingSeries series) {
+        this.series = series;
         this.connections = connections;
         this.mirrors = mirrors;
         this.status = status;
@@ -77,7 +79,7 @@ class Drainer {
             Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
             Booking booking = bookings.findIncludingDeleted(trainerId, bookingId).orElse(null);
             if (mirror != null && booking != null) {
-                CalendarEvent event = events.of(booking, id -> clients.find(trainerId, id), prefs);
+                CalendarEvent event = event(trainerId, booking, prefs);
                 try {
                     adapter.remove(connection, event, mirror.remote());
                 } catch (SyncFailure failure) {
@@ -102,6 +104,22 @@ class Drainer {
             }
         });
         return Optional.empty();
+    }
+
+    /**
+     * What the calendar holds for this booking: for a series' anchor the whole series (one object, one UID), so
+     * that email cancels the series rather than its first session alone; else the booking's own event.
+     */
+    private CalendarEvent event(UUID trainerId, Booking booking, SyncPreferences prefs) {
+        if (booking.seriesId() != null) {
+            Optional<CalendarEvent> whole = series.ofSession(trainerId, booking.id())
+                    .filter(s -> s.series().anchorBookingId().equals(booking.id()))
+                    .map(s -> events.ofSeries(s, id -> clients.find(trainerId, id), prefs));
+            if (whole.isPresent()) {
+                return whole.get();
+            }
+        }
+        return events.of(booking, id -> clients.find(trainerId, id), prefs);
     }
 
     /** @return null to go on with the next event (this one is given up), else how the run ends */

@@ -292,7 +292,7 @@ class EmailCalendarIT extends SpotterIT {
     }
 
     @Test
-    void aSeriesIsOneInvitationWithItsRuleThenOneMessagePerChangeNeverOnePerWeek() throws Exception {
+    void aSeriesIsOneInvitationWithItsRuleThenOneMessagePerExceptionOrPerChangeOfTheWholeSeries() throws Exception {
         ApiClient api = connectedTrainer(true);
         String client = api.createClient("Sipho", "Ndlovu", clientAddress);
         var created = api.post("/api/v1/bookings", """
@@ -303,28 +303,71 @@ class EmailCalendarIT extends SpotterIT {
         ReceivedInvitation invitation = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
         assertThat(invitation.method()).isEqualTo("REQUEST");
         assertThat(invitation.inlineIcs()).contains("RRULE:FREQ=WEEKLY;COUNT=20;BYDAY=MO,TH");
+        String uid = invitation.value(Property.UID);
         awaitMessages(trainerAddress, 1);
-        pause();
+        drained(api);
         // twenty sessions, one invitation each way
         assertThat(messagesTo(clientAddress)).hasSize(1);
         assertThat(messagesTo(trainerAddress)).hasSize(1);
 
-        // one session moved: one more message, carrying the override (RECURRENCE-ID) with the same UID
-        var sessions = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
-                .get("sessions");
-        String moved = sessions.get(3).get("starts_at").stringValue().replace("T06:00", "T07:30");
+        // one session moved: one message about that session alone (its override, RECURRENCE-ID, no rule)
+        String seriesId = created.json().get("series_id").stringValue();
+        var sessions = api.get("/api/v1/series/" + seriesId).json().get("sessions");
+        String movedFrom = sessions.get(3).get("starts_at").stringValue();
+        String moved = movedFrom.replace("T06:00", "T07:30");
         assertThat(api.patch("/api/v1/bookings/" + sessions.get(3).get("id").stringValue(),
                 "{\"starts_at\":\"" + moved + "\"}").status()).isEqualTo(200);
         ReceivedInvitation change = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
-        assertThat(change.inlineIcs()).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:");
-        // master and override in one message: both components carry the series' UID and the raised SEQUENCE
         String unfolded = change.inlineIcs().replace("\r\n ", "");
-        assertThat(unfolded.split("UID:" + invitation.value(Property.UID), -1)).hasSize(3);
-        var sequence = java.util.regex.Pattern.compile("SEQUENCE:(\\d+)").matcher(unfolded);
-        assertThat(sequence.find()).isTrue();
-        assertThat(Integer.parseInt(sequence.group(1))).isGreaterThan(invitation.sequence());
-        pause();
+        assertThat(change.method()).isEqualTo("REQUEST");
+        assertThat(unfolded).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:" + local(movedFrom),
+                "DTSTART;TZID=Africa/Johannesburg:" + local(moved)).doesNotContain("RRULE", "EXDATE");
+        assertThat(unfolded.split("BEGIN:VEVENT", -1)).hasSize(2);
+        assertThat(unfolded).contains("UID:" + uid);
+        assertThat(change.sequence()).isGreaterThan(invitation.sequence());
+        assertThat(change.message().getSubject()).contains(moved.substring(11, 16));
+        drained(api);
         assertThat(messagesTo(clientAddress)).hasSize(2);
+        assertThat(messagesTo(trainerAddress)).hasSize(2);
+
+        // one session cancelled: a CANCEL of that session alone
+        String cancelledAt = sessions.get(6).get("starts_at").stringValue();
+        assertThat(api.post("/api/v1/bookings/" + sessions.get(6).get("id").stringValue() + "/cancel", "{}")
+                .status()).isEqualTo(200);
+        ReceivedInvitation cancel = ReceivedInvitation.of(awaitMessages(clientAddress, 3).get(2));
+        String cancelText = cancel.inlineIcs().replace("\r\n ", "");
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancelText).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:" + local(cancelledAt),
+                "STATUS:CANCELLED", "UID:" + uid).doesNotContain("RRULE");
+        assertThat(cancel.sequence()).isGreaterThan(change.sequence());
+        drained(api);
+        assertThat(messagesTo(clientAddress)).hasSize(3);
+
+        // a change of the whole series: one message with the rule, its exclusion and its moved session
+        assertThat(api.patch("/api/v1/series/" + seriesId, """
+                {"scope":"all","location":"Sea Point promenade"}""").status()).isEqualTo(200);
+        ReceivedInvitation all = ReceivedInvitation.of(awaitMessages(clientAddress, 4).get(3));
+        String allText = all.inlineIcs().replace("\r\n ", "");
+        assertThat(all.method()).isEqualTo("REQUEST");
+        assertThat(allText).contains("RRULE:FREQ=WEEKLY;", "EXDATE;TZID=Africa/Johannesburg:" + local(cancelledAt),
+                "RECURRENCE-ID;TZID=Africa/Johannesburg:" + local(movedFrom), "LOCATION:Sea Point promenade");
+        drained(api);
+        assertThat(messagesTo(clientAddress)).hasSize(4);
+
+        // disconnecting with "remove events": the series is cancelled as one (its rule), not its first session
+        assertThat(api.delete("/api/v1/calendar-sync/connections/email?remove_events=true").status())
+                .isEqualTo(204);
+        ReceivedInvitation gone = ReceivedInvitation.of(awaitMessages(clientAddress, 5).get(4));
+        assertThat(gone.method()).isEqualTo("CANCEL");
+        assertThat(gone.inlineIcs().replace("\r\n ", "")).contains("RRULE:FREQ=WEEKLY;", "UID:" + uid,
+                "STATUS:CANCELLED").doesNotContain("RECURRENCE-ID");
+        drained(api);
+        assertThat(messagesTo(clientAddress)).hasSize(5);
+    }
+
+    /** "2026-12-21T06:00:00+02:00" as an iCalendar local time: "20261221T060000". */
+    private static String local(String offsetDateTime) {
+        return offsetDateTime.substring(0, 19).replace("-", "").replace(":", "");
     }
 
     @Test
