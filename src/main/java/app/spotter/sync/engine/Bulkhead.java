@@ -3,8 +3,10 @@ package app.spotter.sync.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
  * one back about once, instead of every waiting job coming back every 1-3 s to find the trainer still full (a
  * durable commit each time, competing with the calendar server for the same cores: bulk push ran at 3x a bare
  * client's time, docs/BENCHMARKS.md).
+ *
+ * <p>The ticket is only the fallback. Work put back here is also queued in memory, and each job that leaves hands
+ * its slot to the oldest of it ({@link #nextWaiting}: the caller makes it due at once), so a freed slot is taken
+ * again within milliseconds instead of at the scheduler's next poll.
  */
 @Component
 class Bulkhead {
@@ -37,6 +43,10 @@ class Bulkhead {
     private final Clock clock;
     private final ConcurrentHashMap<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Tickets> tickets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, ConcurrentLinkedQueue<String>> waiting = new ConcurrentHashMap<>();
+
+    /** Work remembered for hand-off per trainer; beyond it, put-back work still comes back on its ticket. */
+    static final int MAX_WAITING = 10_000;
 
     /** The next free moment for a trainer's put-back work, and the moving average of their jobs' duration. */
     private record Tickets(Instant next, long averageNanos) {}
@@ -80,7 +90,42 @@ class Bulkhead {
      * How long work that found {@code trainerId} full waits before it comes back: its ticket, plus up to 100 ms of
      * jitter so that several instances' tickets do not line up.
      */
-    Duration deferral(UUID trainerId) {
+    Duration deferral(UUID trainerId, String workId) {
+        ConcurrentLinkedQueue<String> queue = waiting.computeIfAbsent(trainerId, id -> new ConcurrentLinkedQueue<>());
+        if (queue.size() < MAX_WAITING) {
+            queue.add(workId);
+        }
+        return deferral(trainerId);
+    }
+
+    /**
+     * The oldest work put back for this trainer, for the caller to make due now that a slot is free; the caller
+     * asks again when that work was taken meanwhile (it may have come back on its ticket).
+     */
+    Optional<String> nextWaiting(UUID trainerId) {
+        ConcurrentLinkedQueue<String> queue = waiting.get(trainerId);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        String next = queue.poll();
+        if (next == null) {
+            // nothing waits any more: hand-offs emptied the queue sooner than its tickets assumed, so tickets
+            // issued from now on start afresh instead of behind the old, far-out ones
+            waiting.remove(trainerId, queue);
+            tickets.remove(trainerId);
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * Put-back work that is not one of a bulk (a round, a probe, a drain: one per connection): 1-3 s, spread so
+     * that it does not all come back at once, and never behind a bulk push's tickets.
+     */
+    static Duration briefDeferral() {
+        return Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
+    }
+
+    private Duration deferral(UUID trainerId) {
         Instant now = clock.instant();
         Tickets t = tickets.compute(trainerId, (id, old) -> {
             long average = old == null ? FIRST_ESTIMATE.toNanos() : old.averageNanos();

@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulerConfiguration {
 
     @Bean
-    CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Bulkhead bulkhead, Clock clock) {
+    CustomTask<ReconcileRequest> reconcileTask(ReconcileJob job, Bulkhead bulkhead, SyncQueue queue, Clock clock) {
         return Tasks.custom(SyncQueue.RECONCILE)
                 .defaultPriority(com.github.kagkarlsson.scheduler.task.Priority.HIGH)
                 .onDeadExecutionRevive()
@@ -38,7 +38,7 @@ class SchedulerConfiguration {
                     ReconcileRequest request = instance.getData();
                     UUID trainerId = UUID.fromString(request.trainerId());
                     if (!bulkhead.tryEnter(trainerId)) {
-                        Duration later = bulkhead.deferral(trainerId);
+                        Duration later = bulkhead.deferral(trainerId, instance.getId());
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
                     long started = System.nanoTime();
@@ -47,8 +47,19 @@ class SchedulerConfiguration {
                         return completion(outcome, request, clock);
                     } finally {
                         bulkhead.leave(trainerId, Duration.ofNanos(System.nanoTime() - started));
+                        handOff(bulkhead, queue, trainerId);
                     }
                 });
+    }
+
+    /** The slot just freed goes to the trainer's oldest put-back work still waiting (a few tries: some was taken). */
+    private static void handOff(Bulkhead bulkhead, SyncQueue queue, UUID trainerId) {
+        for (int tries = 0; tries < 3; tries++) {
+            java.util.Optional<String> next = bulkhead.nextWaiting(trainerId);
+            if (next.isEmpty() || queue.makeDueNow(next.get())) {
+                return;
+            }
+        }
     }
 
     private static CompletionHandler<ReconcileRequest> completion(ReconcileJob.Outcome outcome,
@@ -78,7 +89,7 @@ class SchedulerConfiguration {
                     String[] parts = instance.getId().split(":");
                     UUID trainerId = UUID.fromString(parts[0]);
                     if (!bulkhead.tryEnter(trainerId)) {
-                        Duration later = bulkhead.deferral(trainerId);
+                        Duration later = Bulkhead.briefDeferral();
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
                     try {
@@ -100,7 +111,7 @@ class SchedulerConfiguration {
                     String[] parts = instance.getId().split(":");
                     UUID trainerId = UUID.fromString(parts[0]);
                     if (!bulkhead.tryEnter(trainerId)) {
-                        Duration later = bulkhead.deferral(trainerId);
+                        Duration later = Bulkhead.briefDeferral();
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
                     java.util.Optional<Instant> again;
@@ -127,7 +138,7 @@ class SchedulerConfiguration {
                     UUID trainerId = UUID.fromString(parts[0]);
                     int attempt = instance.getData() == null ? 0 : instance.getData();
                     if (!bulkhead.tryEnter(trainerId)) {
-                        Duration later = bulkhead.deferral(trainerId);
+                        Duration later = Bulkhead.briefDeferral();
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later),
                                 attempt);
                     }

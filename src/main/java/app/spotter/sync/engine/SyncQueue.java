@@ -95,6 +95,25 @@ class SyncQueue {
     }
 
     /**
+     * Makes one booking's waiting reconcile job due now and wakes the scheduler: a worker slot of its trainer was
+     * just freed ({@link Bulkhead}). Only a job that waits (not picked); the version bump makes a scheduler that
+     * read the old row lose its optimistic pick and read it again.
+     *
+     * @return whether a waiting job was moved
+     */
+    boolean makeDueNow(String bookingId) {
+        Instant now = clock.instant();
+        int moved = jdbc.sql("""
+                UPDATE scheduled_tasks SET execution_time = ?, version = version + 1
+                 WHERE task_name = ? AND task_instance = ? AND NOT picked AND execution_time > ?""")
+                .params(Timestamp.from(now), RECONCILE.getTaskName(), bookingId, Timestamp.from(now)).update();
+        if (moved > 0) {
+            scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+        }
+        return moved > 0;
+    }
+
+    /**
      * "Sync now": the work waiting for this trainer runs immediately, whatever the frequency. Only what waits: a
      * booking whose calendars are in step needs no job (the caller adds one round per calendar to find drift), so
      * pressing it with nothing to do costs one round, not one job per booking.

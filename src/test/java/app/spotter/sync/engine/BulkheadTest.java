@@ -36,7 +36,7 @@ class BulkheadTest {
         fill(trainer);
         List<Duration> deferrals = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            deferrals.add(bulkhead.deferral(trainer));
+            deferrals.add(bulkhead.deferral(trainer, "work"));
         }
 
         // each ticket is one job's time (50 ms until measured) over the two slots after the one before it
@@ -51,13 +51,13 @@ class BulkheadTest {
     @Test
     void ticketsFollowHowLongTheTrainersJobsActuallyTake() {
         fill(trainer);
-        bulkhead.deferral(trainer);
+        bulkhead.deferral(trainer, "work");
         for (int i = 0; i < 20; i++) {
             bulkhead.leave(trainer, Duration.ofMillis(400));
             bulkhead.tryEnter(trainer);
         }
-        Duration before = bulkhead.deferral(trainer);
-        Duration after = bulkhead.deferral(trainer);
+        Duration before = bulkhead.deferral(trainer, "work");
+        Duration after = bulkhead.deferral(trainer, "work");
 
         // the average converges to 400 ms a job, so the next ticket is about 200 ms (two slots) after the last
         assertThat(after.minus(before)).isBetween(Duration.ofMillis(180).minus(JITTER),
@@ -67,12 +67,13 @@ class BulkheadTest {
     @Test
     void aTicketIsNeverFurtherOutThanTwoMinutes() {
         fill(trainer);
-        bulkhead.deferral(trainer);
+        bulkhead.deferral(trainer, "work");
         bulkhead.leave(trainer, Duration.ofMinutes(30)); // one stalled job must not push the queue out for hours
         bulkhead.tryEnter(trainer);
 
         for (int i = 0; i < 100; i++) {
-            assertThat(bulkhead.deferral(trainer)).isLessThanOrEqualTo(Bulkhead.MAX_DEFERRAL.plus(JITTER));
+            assertThat(bulkhead.deferral(trainer, "work"))
+                    .isLessThanOrEqualTo(Bulkhead.MAX_DEFERRAL.plus(JITTER));
         }
     }
 
@@ -80,12 +81,42 @@ class BulkheadTest {
     void anotherTrainersPutBackWorkDoesNotQueueBehindThisOne() {
         fill(trainer);
         for (int i = 0; i < 500; i++) {
-            bulkhead.deferral(trainer);
+            bulkhead.deferral(trainer, "work");
         }
         UUID other = UUID.randomUUID();
         fill(other);
 
-        assertThat(bulkhead.deferral(other)).isLessThan(Bulkhead.MIN_DEFERRAL.plus(Duration.ofMillis(25)).plus(JITTER));
+        assertThat(bulkhead.deferral(other, "other work"))
+                .isLessThan(Bulkhead.MIN_DEFERRAL.plus(Duration.ofMillis(25)).plus(JITTER));
+    }
+
+    @Test
+    void aFreedSlotGoesToTheOldestWorkPutBackForThatTrainer() {
+        fill(trainer);
+        bulkhead.deferral(trainer, "first");
+        bulkhead.deferral(trainer, "second");
+        UUID other = UUID.randomUUID();
+        fill(other);
+        bulkhead.deferral(other, "other's");
+
+        assertThat(bulkhead.nextWaiting(trainer)).contains("first");
+        assertThat(bulkhead.nextWaiting(trainer)).contains("second");
+        assertThat(bulkhead.nextWaiting(trainer)).isEmpty();
+        assertThat(bulkhead.nextWaiting(other)).contains("other's");
+    }
+
+    @Test
+    void onceEveryWaitingJobWasHandedASlotNewPutBackWorkIsNotQueuedBehindTheOldTickets() {
+        fill(trainer);
+        for (int i = 0; i < 1_000; i++) {
+            bulkhead.deferral(trainer, "job " + i);
+        }
+        while (bulkhead.nextWaiting(trainer).isPresent()) {
+            // every one handed a slot, faster than the tickets assumed
+        }
+
+        assertThat(bulkhead.deferral(trainer, "late"))
+                .isLessThan(Bulkhead.MIN_DEFERRAL.plus(Duration.ofMillis(25)).plus(JITTER));
     }
 
     private void fill(UUID id) {
