@@ -92,10 +92,18 @@ class Bulkhead {
      */
     Duration deferral(UUID trainerId, String workId) {
         ConcurrentLinkedQueue<String> queue = waiting.computeIfAbsent(trainerId, id -> new ConcurrentLinkedQueue<>());
-        if (queue.size() < MAX_WAITING) {
+        if (queue.size() < MAX_WAITING && !queue.contains(workId)) {
             queue.add(workId);
         }
-        return deferral(trainerId);
+        return deferral(trainerId, queue.size());
+    }
+
+    /** Work that got a slot is no longer waiting (it may have come back on its ticket before a hand-off). */
+    void entered(UUID trainerId, String workId) {
+        ConcurrentLinkedQueue<String> queue = waiting.get(trainerId);
+        if (queue != null) {
+            queue.remove(workId);
+        }
     }
 
     /**
@@ -125,12 +133,19 @@ class Bulkhead {
         return Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
     }
 
-    private Duration deferral(UUID trainerId) {
+    /**
+     * @param waitingCount how much of this trainer's work waits now: the next ticket is never further out than that
+     *     much work takes, however often the same work was put back before (each time it comes back on its ticket
+     *     and finds the trainer full again, it takes a new one)
+     */
+    private Duration deferral(UUID trainerId, int waitingCount) {
         Instant now = clock.instant();
         Tickets t = tickets.compute(trainerId, (id, old) -> {
             long average = old == null ? FIRST_ESTIMATE.toNanos() : old.averageNanos();
             Instant earliest = now.plus(MIN_DEFERRAL);
-            Instant after = old == null || old.next().isBefore(earliest) ? earliest : old.next();
+            Instant horizon = earliest.plusNanos(average / perTrainer * Math.max(0, waitingCount - 1));
+            Instant after = old == null || old.next().isBefore(earliest) ? earliest
+                    : old.next().isAfter(horizon) ? horizon : old.next();
             Instant next = after.plusNanos(average / perTrainer);
             Instant latest = now.plus(MAX_DEFERRAL);
             return new Tickets(next.isAfter(latest) ? latest : next, average);

@@ -41,6 +41,7 @@ class SchedulerConfiguration {
                         Duration later = bulkhead.deferral(trainerId, instance.getId());
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }
+                    bulkhead.entered(trainerId, instance.getId());
                     long started = System.nanoTime();
                     try {
                         var outcome = job.run(trainerId, UUID.fromString(instance.getId()), request.attempt());
@@ -54,7 +55,7 @@ class SchedulerConfiguration {
 
     /** The slot just freed goes to the trainer's oldest put-back work still waiting (a few tries: some was taken). */
     private static void handOff(Bulkhead bulkhead, SyncQueue queue, UUID trainerId) {
-        for (int tries = 0; tries < 3; tries++) {
+        for (int tries = 0; tries < 10; tries++) {
             java.util.Optional<String> next = bulkhead.nextWaiting(trainerId);
             if (next.isEmpty() || queue.makeDueNow(next.get())) {
                 return;

@@ -96,17 +96,18 @@ class SyncQueue {
 
     /**
      * Makes one booking's waiting reconcile job due now and wakes the scheduler: a worker slot of its trainer was
-     * just freed ({@link Bulkhead}). Only a job that waits (not picked); the version bump makes a scheduler that
-     * read the old row lose its optimistic pick and read it again.
+     * just freed ({@link Bulkhead}). Only a job that waits (not picked); one already due (its ticket passed) is
+     * left as it is, but the scheduler is still woken for it, rather than leaving it to the next poll. The version
+     * bump makes a scheduler that read the old row lose its optimistic pick and read it again.
      *
      * @return whether a waiting job was moved
      */
     boolean makeDueNow(String bookingId) {
         Instant now = clock.instant();
         int moved = jdbc.sql("""
-                UPDATE scheduled_tasks SET execution_time = ?, version = version + 1
-                 WHERE task_name = ? AND task_instance = ? AND NOT picked AND execution_time > ?""")
-                .params(Timestamp.from(now), RECONCILE.getTaskName(), bookingId, Timestamp.from(now)).update();
+                UPDATE scheduled_tasks SET execution_time = LEAST(execution_time, ?), version = version + 1
+                 WHERE task_name = ? AND task_instance = ? AND NOT picked""")
+                .params(Timestamp.from(now), RECONCILE.getTaskName(), bookingId).update();
         if (moved > 0) {
             scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
         }

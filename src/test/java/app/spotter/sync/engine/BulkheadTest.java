@@ -36,7 +36,7 @@ class BulkheadTest {
         fill(trainer);
         List<Duration> deferrals = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            deferrals.add(bulkhead.deferral(trainer, "work"));
+            deferrals.add(bulkhead.deferral(trainer, "job " + i));
         }
 
         // each ticket is one job's time (50 ms until measured) over the two slots after the one before it
@@ -51,13 +51,13 @@ class BulkheadTest {
     @Test
     void ticketsFollowHowLongTheTrainersJobsActuallyTake() {
         fill(trainer);
-        bulkhead.deferral(trainer, "work");
+        bulkhead.deferral(trainer, "first");
         for (int i = 0; i < 20; i++) {
             bulkhead.leave(trainer, Duration.ofMillis(400));
             bulkhead.tryEnter(trainer);
         }
-        Duration before = bulkhead.deferral(trainer, "work");
-        Duration after = bulkhead.deferral(trainer, "work");
+        Duration before = bulkhead.deferral(trainer, "second");
+        Duration after = bulkhead.deferral(trainer, "third");
 
         // the average converges to 400 ms a job, so the next ticket is about 200 ms (two slots) after the last
         assertThat(after.minus(before)).isBetween(Duration.ofMillis(180).minus(JITTER),
@@ -72,7 +72,7 @@ class BulkheadTest {
         bulkhead.tryEnter(trainer);
 
         for (int i = 0; i < 100; i++) {
-            assertThat(bulkhead.deferral(trainer, "work"))
+            assertThat(bulkhead.deferral(trainer, "job " + i))
                     .isLessThanOrEqualTo(Bulkhead.MAX_DEFERRAL.plus(JITTER));
         }
     }
@@ -81,7 +81,7 @@ class BulkheadTest {
     void anotherTrainersPutBackWorkDoesNotQueueBehindThisOne() {
         fill(trainer);
         for (int i = 0; i < 500; i++) {
-            bulkhead.deferral(trainer, "work");
+            bulkhead.deferral(trainer, "job " + i);
         }
         UUID other = UUID.randomUUID();
         fill(other);
@@ -117,6 +117,31 @@ class BulkheadTest {
 
         assertThat(bulkhead.deferral(trainer, "late"))
                 .isLessThan(Bulkhead.MIN_DEFERRAL.plus(Duration.ofMillis(25)).plus(JITTER));
+    }
+
+    @Test
+    void workPutBackAgainAndAgainDoesNotPushTheTicketsOutBeyondWhatActuallyWaits() {
+        fill(trainer);
+        bulkhead.deferral(trainer, "a");
+        bulkhead.deferral(trainer, "b");
+        for (int i = 0; i < 1_000; i++) {
+            bulkhead.deferral(trainer, "a"); // came back on its ticket, found the trainer full again
+        }
+
+        // two jobs wait: the next ticket is within two jobs' time (25 ms each over two slots), not 1,000
+        assertThat(bulkhead.deferral(trainer, "b"))
+                .isLessThanOrEqualTo(Bulkhead.MIN_DEFERRAL.plusMillis(2 * 25).plus(JITTER));
+    }
+
+    @Test
+    void workThatGotASlotIsNoLongerHandedOne() {
+        fill(trainer);
+        bulkhead.deferral(trainer, "came back on its ticket");
+        bulkhead.deferral(trainer, "still waiting");
+
+        bulkhead.entered(trainer, "came back on its ticket");
+
+        assertThat(bulkhead.nextWaiting(trainer)).contains("still waiting");
     }
 
     private void fill(UUID id) {
