@@ -3,6 +3,8 @@ package app.spotter.bench;
 import app.spotter.support.ApiClient;
 import app.spotter.support.FaultyProxy;
 import app.spotter.sync.caldav.CalDavServerProcess;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,10 @@ import java.util.List;
 
 /**
  * Issue 13: a trainer with 30 weekly series over a year (52 sessions each), synced to Radicale through a counting
- * proxy. Measures the time to create them through the API, the requests Radicale receives (target: one PUT per
- * series), then one moved and one cancelled session in each of 10 series (target: one PUT per exception).
+ * proxy, and to email invitations (GreenMail, in this JVM, is the SMTP server). Measures the time to create them
+ * through the API, the requests Radicale receives (target: one PUT per series) and the emails each client receives
+ * (target: one invitation per series, never one per week), then one moved and one cancelled session in each of 10
+ * series (target: one PUT, and one email to the client, per exception).
  */
 public final class SeriesBenchmark implements Benchmark {
 
@@ -33,17 +37,29 @@ public final class SeriesBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "30 weekly series over a year: time to create, PUTs per calendar (series + exceptions)";
+        return "30 weekly series over a year: time to create, PUTs per calendar and emails per client";
     }
 
     @Override
     public void run(PrintStream out) throws Exception {
         Path dataDir = TempDirs.create("spotter-bench-series-");
         CalDavServerProcess radicale = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE);
+        int smtpPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        mail.start();
         try (FaultyProxy proxy = new FaultyProxy(radicale.baseUrl());
-                SpotterProcess spotter = SpotterProcess.start(dataDir, List.of())) {
+                SpotterProcess spotter = SpotterProcess.start(dataDir, List.of("spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + smtpPort))) {
             Trainer trainer = Trainer.signUp(spotter.port());
             trainer.connectApple(proxy.uri());
+            var email = trainer.api.put("/api/v1/calendar-sync/connections/email",
+                    "{\"trainer_address\":\"trainer@example.com\",\"send_to_clients\":true}");
+            if (email.status() != 200) {
+                throw new IllegalStateException("email: " + email.status() + " " + email.body());
+            }
             proxy.record();
             ApiClient api = trainer.api;
             LocalDate monday = LocalDate.now(ZoneId.of("Africa/Johannesburg")).plusWeeks(1)
@@ -66,20 +82,33 @@ public final class SeriesBenchmark implements Benchmark {
             Duration create = Duration.ofNanos(System.nanoTime() - started);
             await(() -> puts(proxy) >= SERIES, "one PUT per series");
             Duration synced = Duration.ofNanos(System.nanoTime() - started);
+            await(() -> toClients(mail) >= SERIES, "one invitation per client");
+            Sleep.millis(3000); // a second invitation to anyone would be a failure of the target: let it show
+            int mailsAfterCreate = toClients(mail);
+            int[] perClient = perClient(mail);
             int putsAfterCreate = puts(proxy);
             int requestsAfterCreate = proxy.exchanges().size();
 
             for (int i = 0; i < EXCEPTIONS; i++) {
                 var sessions = api.get("/api/v1/series/" + seriesIds.get(i)).json().get("sessions");
                 String moveId = sessions.get(5).get("id").stringValue();
-                String movedTo = sessions.get(5).get("starts_at").stringValue().replace(":00:00+", ":30:00+");
-                api.patch("/api/v1/bookings/" + moveId, "{\"starts_at\":\"" + movedTo + "\"}");
-                api.post("/api/v1/bookings/" + sessions.get(8).get("id").stringValue() + "/cancel", null);
+                // the same day in the evening (the series run 06:00-11:45, one hour per five series): no clash
+                String movedTo = sessions.get(5).get("starts_at").stringValue().substring(0, 11)
+                        + "%02d:00:00+02:00".formatted(20 + i / DAYS.length);
+                var moved = api.patch("/api/v1/bookings/" + moveId, "{\"starts_at\":\"" + movedTo + "\"}");
+                var cancelled = api.post("/api/v1/bookings/" + sessions.get(8).get("id").stringValue() + "/cancel",
+                        null);
+                if (moved.status() != 200 || cancelled.status() != 200) {
+                    throw new IllegalStateException("exception " + i + ": move " + moved.status() + " "
+                            + moved.body() + ", cancel " + cancelled.status() + " " + cancelled.body());
+                }
             }
             await(() -> puts(proxy) >= putsAfterCreate + EXCEPTIONS, "the exceptions' PUTs");
+            await(() -> toClients(mail) >= mailsAfterCreate + EXCEPTIONS, "the exceptions' emails");
             // let coalesced or late work finish before counting
             Sleep.millis(3000);
             int putsAfterExceptions = puts(proxy) - putsAfterCreate;
+            int mailsAfterExceptions = toClients(mail) - mailsAfterCreate;
 
             out.printf("series                   %d weekly series x 52 sessions (%d sessions), 26 weeks stored ahead%n",
                     SERIES, SERIES * 52);
@@ -91,10 +120,42 @@ public final class SeriesBenchmark implements Benchmark {
             out.printf("PUTs for %d exceptions   %d (%d series, one moved + one cancelled session each; "
                     + "a series' changes coalesce into one PUT when they arrive together)%n", 2 * EXCEPTIONS,
                     putsAfterExceptions, EXCEPTIONS);
+            out.printf("emails to clients        %d for %d series (target %d: one per series); per client min %d, "
+                    + "max %d%n", mailsAfterCreate, SERIES, SERIES, perClient[0], perClient[1]);
+            out.printf("emails for %d exceptions %d to the %d clients (one move + one cancel each: one message per "
+                    + "exception, or one per series when both arrive together)%n", 2 * EXCEPTIONS,
+                    mailsAfterExceptions, EXCEPTIONS);
             out.printf("load average             %s", Files.readString(Path.of("/proc/loadavg")));
         } finally {
+            mail.stop();
             radicale.close();
             TempDirs.delete(dataDir);
+        }
+    }
+
+    /** Messages to the clients' addresses (the trainer's own copies are not counted). */
+    private static int toClients(GreenMail mail) {
+        return (int) java.util.Arrays.stream(mail.getReceivedMessages()).filter(SeriesBenchmark::toAClient).count();
+    }
+
+    /** The fewest and the most messages one client received. */
+    private static int[] perClient(GreenMail mail) {
+        var counts = java.util.Arrays.stream(mail.getReceivedMessages()).filter(SeriesBenchmark::toAClient)
+                .collect(java.util.stream.Collectors.groupingBy(SeriesBenchmark::recipient,
+                        java.util.stream.Collectors.counting())).values();
+        return new int[] {counts.stream().mapToInt(Long::intValue).min().orElse(0),
+                counts.stream().mapToInt(Long::intValue).max().orElse(0)};
+    }
+
+    private static boolean toAClient(jakarta.mail.internet.MimeMessage message) {
+        return recipient(message).startsWith("client");
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
