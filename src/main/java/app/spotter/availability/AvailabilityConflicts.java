@@ -65,6 +65,10 @@ class AvailabilityConflicts implements ConflictSource {
         if (hours.configured() && !hours.covers(start.atZone(zone), end.atZone(zone), zone)) {
             clashes.add(Clash.warning("outside_working_hours", "This session is outside your working hours."));
         }
+        if (refresh.stillReading(trainerId)) {
+            clashes.add(Clash.warning("busy_times_stale", "Busy times are still being read from your calendars; "
+                    + "this time was checked against those read before, which may be out of date."));
+        }
         for (BusyCalendar c : calendars) {
             if (c.busy() && c.readError() != null) {
                 clashes.add(Clash.warning("busy_times_stale", "Busy times from " + c.label()

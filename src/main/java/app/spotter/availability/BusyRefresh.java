@@ -5,6 +5,7 @@ import app.spotter.sync.ExternalCalendar;
 import app.spotter.sync.Provider;
 import app.spotter.sync.SyncFailure;
 import app.spotter.sync.engine.CalendarSync;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,22 +49,56 @@ class BusyRefresh {
     private final Clock clock;
     private final app.spotter.trainer.Trainers trainers;
 
-    BusyRefresh(CalendarSync sync, BusyStore store, Clock clock, app.spotter.trainer.Trainers trainers) {
+    private final Duration wait;
+    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> reading = new ConcurrentHashMap<>();
+    /** Reads wait on the network, not the CPU: a virtual thread each. */
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+
+    BusyRefresh(CalendarSync sync, BusyStore store, Clock clock, app.spotter.trainer.Trainers trainers,
+            @Value("${spotter.availability.refresh-wait:PT5S}") Duration wait) {
+        this.wait = wait;
         this.sync = sync;
         this.store = store;
         this.clock = clock;
         this.trainers = trainers;
     }
 
-    /** Refreshes when any busy calendar was last read longer ago than {@link #FRESH} (or never). */
+    /**
+     * Refreshes when any busy calendar was last read longer ago than {@link #FRESH} (or never), waiting for it at
+     * most {@code spotter.availability.refresh-wait} (5 s): a calendar server that hangs would otherwise hold the
+     * booking for its whole deadline (30 s). The read goes on without the booking, which is then checked against
+     * the busy times read before and says so ({@link #stillReading}). One read per trainer at a time.
+     */
     void refreshIfStale(UUID trainerId) {
         Instant now = clock.instant();
         List<BusyCalendar> known = store.calendars(trainerId);
         boolean stale = known.stream().filter(c -> c.busy() && !c.spotterCalendar())
                 .anyMatch(c -> c.lastRead() == null || c.lastRead().isBefore(now.minus(FRESH)));
         if (stale || (known.isEmpty() && hasCalendarAccount(trainerId))) {
-            refresh(trainerId);
+            CompletableFuture<Void> read = reading.computeIfAbsent(trainerId, id -> CompletableFuture
+                    .runAsync(() -> refresh(id), readers)
+                    .whenComplete((done, failure) -> reading.remove(id)));
+            try {
+                read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                log.info("busy times of trainer {} still being read after {}; booking checked without waiting",
+                        trainerId, wait);
+            } catch (ExecutionException failed) {
+                log.warn("busy times of trainer {} could not be refreshed", trainerId, failed.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Whether a read of this trainer's busy calendars is still going on (a booking did not wait for it). */
+    boolean stillReading(UUID trainerId) {
+        return reading.containsKey(trainerId);
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
     }
 
     private boolean hasCalendarAccount(UUID trainerId) {

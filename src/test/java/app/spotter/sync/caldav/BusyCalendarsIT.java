@@ -24,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.UUID;
 
 /**
  * Busy times read from the trainer's own calendars on real servers: a second, personal calendar on Radicale (and
@@ -140,6 +143,47 @@ class BusyCalendarsIT extends SpotterIT {
         assertThat(warned.status()).isEqualTo(201);
         assertThat(warned.json().get("warnings").toString()).contains("busy_times_stale", "may be out of date");
         assertThat(busy(api, from, to)).contains(data.instant(1, "10:00") + "/" + data.instant(1, "11:00"));
+    }
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void aCalendarServerThatHangsHoldsABookingForSecondsNotForItsWholeDeadlineAndTheBookingSaysSo()
+            throws Exception {
+        // a Radicale of its own: the shared one's calendars depend on which test ran first
+        CalDavServerProcess own = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE);
+        try (FaultyProxy hanging = new FaultyProxy(own.baseUrl())) {
+            PersonalCalendar data = new PersonalCalendar(LocalDate.now(PersonalCalendar.ZONE).plusDays(7),
+                    CalDavServerProcess.USER);
+            personalCalendar(own.baseUrl(), data);
+            ApiClient api = newTrainer();
+            connect(api, hanging.uri());
+            assertThat(find(api.get("/api/v1/calendar-sync/calendars").json(), "Personal").get("read_status")
+                    .stringValue()).isEqualTo("ok");
+            String client = api.createClient("Naledi", "Dube", null);
+            // the busy times were read long enough ago that a booking reads them again first
+            jdbc.sql("UPDATE busy_calendars SET last_read = NOW() - INTERVAL '10 minutes' "
+                    + "WHERE last_read IS NOT NULL AND trainer_id = (SELECT trainer_id FROM clients WHERE id = ?)")
+                    .param(UUID.fromString(client)).update();
+
+            hanging.down(503, java.time.Duration.ofSeconds(25)); // answers, but only after 25 s of the 30 s deadline
+            long started = System.nanoTime();
+            var booked = api.post("/api/v1/bookings", """
+                    {"client_id":"%s","starts_at":"%s","duration_minutes":60}"""
+                    .formatted(client, OffsetDateTime.ofInstant(data.instant(5, "09:00"), PersonalCalendar.ZONE)));
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+            assertThat(booked.json().get("warnings").toString()).contains("busy_times_stale", "still being read");
+            assertThat(took).as("the booking waited about 5 s for the read, not 25 s")
+                    .isLessThan(java.time.Duration.ofSeconds(20));
+            // the times read before still count while the read goes on: the dentist still blocks
+            assertThat(bookable(api, client, data.instant(1, "10:00"))).isFalse();
+            hanging.up();
+        } finally {
+            own.close();
+        }
     }
 
     @Test
