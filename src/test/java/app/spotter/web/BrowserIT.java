@@ -65,6 +65,35 @@ abstract class BrowserIT extends SpotterIT {
         return browser;
     }
 
+    /** Drags the calendar event showing {@code name} to the time slot {@code toTime} ("10:00:00") of its day. */
+    void drag(String name, String toTime) {
+        // after an Undo the calendar fetches its two event sources (sessions, busy times) again and replaces the
+        // elements once per source: an element found between the two renders can be gone a moment later
+        com.microsoft.playwright.Locator event = page.locator(".fc-event",
+                new Page.LocatorOptions().setHasText(name));
+        com.microsoft.playwright.options.BoundingBox from = null;
+        for (int attempt = 1; from == null; attempt++) {
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            try {
+                event.scrollIntoViewIfNeeded();
+                from = event.boundingBox();
+            } catch (com.microsoft.playwright.PlaywrightException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
+        com.microsoft.playwright.options.BoundingBox to = page
+                .locator("td.fc-timegrid-slot-lane[data-time='" + toTime + "']").boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + 5);
+        page.mouse().down();
+        page.mouse().move(from.x + from.width / 2, from.y + 25,
+                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().move(from.x + from.width / 2, to.y + 5,
+                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
+        page.mouse().up();
+    }
+
     @BeforeEach
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)

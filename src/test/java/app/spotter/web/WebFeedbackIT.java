@@ -128,31 +128,6 @@ class WebFeedbackIT extends BrowserIT {
                 .isEqualTo(day + "T08:00:00+02:00");
     }
 
-    private void drag(String name, String toTime) {
-        // after an Undo the calendar fetches its two event sources (sessions, busy times) again and replaces the
-        // elements once per source: an element found between the two renders can be gone a moment later
-        Locator event = page.locator(".fc-event", new Page.LocatorOptions().setHasText(name));
-        BoundingBox from = null;
-        for (int attempt = 1; from == null; attempt++) {
-            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-            try {
-                event.scrollIntoViewIfNeeded();
-                from = event.boundingBox();
-            } catch (com.microsoft.playwright.PlaywrightException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
-            }
-        }
-        Locator lane = page.locator("td.fc-timegrid-slot-lane[data-time='" + toTime + "']");
-        BoundingBox to = lane.boundingBox();
-        page.mouse().move(from.x + from.width / 2, from.y + 5);
-        page.mouse().down();
-        page.mouse().move(from.x + from.width / 2, from.y + 25, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
-        page.mouse().move(from.x + from.width / 2, to.y + 5, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
-        page.mouse().up();
-    }
-
     private void assertInViewport(Locator element) {
         BoundingBox box = element.boundingBox();
         var viewport = page.viewportSize();

@@ -411,28 +411,4 @@ class WebSeriesIT extends BrowserIT {
     }
 
     /** Drags the session named {@code name} to {@code toTime} in the day view (as WebFeedbackIT does). */
-    private void drag(String name, String toTime) {
-        Locator event = page.locator(".fc-event", new Page.LocatorOptions().setHasText(name));
-        BoundingBox from = null;
-        for (int attempt = 1; from == null; attempt++) {
-            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-            try {
-                event.scrollIntoViewIfNeeded();
-                from = event.boundingBox();
-            } catch (com.microsoft.playwright.PlaywrightException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
-            }
-        }
-        Locator lane = page.locator("td.fc-timegrid-slot-lane[data-time='" + toTime + "']");
-        BoundingBox to = lane.boundingBox();
-        page.mouse().move(from.x + from.width / 2, from.y + 5);
-        page.mouse().down();
-        page.mouse().move(from.x + from.width / 2, from.y + 25,
-                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
-        page.mouse().move(from.x + from.width / 2, to.y + 5,
-                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
-        page.mouse().up();
-    }
 }
