@@ -1,5 +1,6 @@
 package app.spotter.availability;
 
+import static app.spotter.support.BusyTimesApi.busy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiClient;
@@ -16,13 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -284,14 +282,6 @@ class GoogleBusyTimesIT extends SpotterIT {
                 .formatted(start.toOffsetDateTime(), end.toOffsetDateTime(), extra)).getAsJsonObject();
     }
 
-    private static List<String> busy(ApiClient api, Instant from, Instant to) {
-        List<String> out = new ArrayList<>();
-        api.get("/api/v1/busy?from=" + enc(from) + "&to=" + enc(to)).json().forEach(b -> out.add(
-                OffsetDateTime.parse(b.get("starts_at").stringValue()).toInstant() + "/"
-                        + OffsetDateTime.parse(b.get("ends_at").stringValue()).toInstant()));
-        return out;
-    }
-
     private static JsonNode find(JsonNode calendars, String name) {
         for (JsonNode c : calendars) {
             if (c.get("name").stringValue().equals(name)) {
@@ -301,7 +291,4 @@ class GoogleBusyTimesIT extends SpotterIT {
         throw new AssertionError("no calendar named " + name + " in " + calendars);
     }
 
-    private static String enc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replace("+", "%2B");
-    }
 }

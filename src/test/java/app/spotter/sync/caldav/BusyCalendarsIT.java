@@ -1,5 +1,6 @@
 package app.spotter.sync.caldav;
 
+import static app.spotter.support.BusyTimesApi.busy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiClient;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -228,14 +228,6 @@ class BusyCalendarsIT extends SpotterIT {
         }
         assertThat(r.status()).as(r.body()).isEqualTo(409);
         return false;
-    }
-
-    private static List<String> busy(ApiClient api, Instant from, Instant to) {
-        List<String> out = new ArrayList<>();
-        api.get("/api/v1/busy?from=" + enc(from) + "&to=" + enc(to)).json().forEach(b -> out.add(
-                OffsetDateTime.parse(b.get("starts_at").stringValue()).toInstant() + "/"
-                        + OffsetDateTime.parse(b.get("ends_at").stringValue()).toInstant()));
-        return out;
     }
 
     private static JsonNode find(JsonNode calendars, String namePrefix) {
