@@ -75,9 +75,10 @@ class BusyRefresh {
         boolean stale = known.stream().filter(c -> c.busy() && !c.spotterCalendar())
                 .anyMatch(c -> c.lastRead() == null || c.lastRead().isBefore(now.minus(FRESH)));
         if (stale || (known.isEmpty() && hasCalendarAccount(trainerId))) {
-            CompletableFuture<Void> read = reading.computeIfAbsent(trainerId, id -> CompletableFuture
-                    .runAsync(() -> refresh(id), readers)
-                    .whenComplete((done, failure) -> reading.remove(id)));
+            CompletableFuture<Void> read = reading.compute(trainerId, (id, running) -> running != null
+                    && !running.isDone() ? running : CompletableFuture.runAsync(() -> refresh(id), readers));
+            // a read that ends before compute() stored it would leave a done future behind: only done ones go
+            read.whenComplete((done, failure) -> reading.remove(trainerId, read));
             try {
                 read.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException slow) {
@@ -93,7 +94,8 @@ class BusyRefresh {
 
     /** Whether a read of this trainer's busy calendars is still going on (a booking did not wait for it). */
     boolean stillReading(UUID trainerId) {
-        return reading.containsKey(trainerId);
+        CompletableFuture<Void> read = reading.get(trainerId);
+        return read != null && !read.isDone();
     }
 
     @PreDestroy
