@@ -196,8 +196,7 @@ class SyncRound {
             case RemoteChange.FlagRemoved flag -> {
                 mirrors.flagRemoved(trainerId, provider, externalId, at);
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
-                        "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
-                                + "or put it back in " + calendar + ".", true, at);
+                        removedThere(calendar), true, at);
             }
             case RemoteChange.Forget forget -> {
                 // deleted there and not wanted there: forget our copy; reconciliation settles the rest
@@ -244,6 +243,12 @@ class SyncRound {
     /** The API's "send allow_conflict" advice means nothing to a move made in a calendar. */
     private static String withoutOverrideHint(String detail) {
         return String.valueOf(detail).replace(" Send allow_conflict: true to book it anyway.", "").trim();
+    }
+
+    /** The notice of a session deleted in a calendar (by a round or by the push that met the deletion). */
+    static String removedThere(String calendar) {
+        return "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
+                + "or put it back in " + calendar + ".";
     }
 
     static String calendarName(Provider provider) {
