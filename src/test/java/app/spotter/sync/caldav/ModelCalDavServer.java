@@ -58,6 +58,7 @@ public final class ModelCalDavServer extends HttpClient {
     private final boolean omitsEtagOnPut;
     private int etags;
     private boolean faults;
+    private int responsesToLose;
 
     public ModelCalDavServer(Random random) {
         this.random = random;
@@ -78,6 +79,11 @@ public final class ModelCalDavServer extends HttpClient {
 
     public void faults(boolean on) {
         faults = on;
+    }
+
+    /** The next {@code count} requests are applied and their responses lost (the transport retries once). */
+    public synchronized void loseResponses(int count) {
+        responsesToLose = count;
     }
 
     /** Path -> stored object, as the server holds them now. */
@@ -109,6 +115,11 @@ public final class ModelCalDavServer extends HttpClient {
             }
         }
         HttpResponse<T> response = apply(request, handler, path, method, body, ifMatch);
+        if (responsesToLose > 0) {
+            responsesToLose--;
+            count("response lost after applying");
+            throw new IOException("response lost (model)");
+        }
         if (faults && random.nextInt(100) < 10) {
             count("response lost after applying");
             throw new IOException("response lost (model)");
