@@ -44,10 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property: whatever sequence of booking changes (times, places, cancellations and restorations, deletions,
- * clients joining and leaving group sessions, names shown or hidden) happens while the calendar server fails writes, races us (412),
- * answers 5xx and loses responses after applying them, once the faults stop and the pending work has run, the
- * server holds exactly the bookings that are scheduled, each once, byte for byte as Spotter renders them now, and
- * Spotter's mirror agrees with the server. Runs the real {@link ReconcileDecision}, {@link ProviderStep} and CalDAV
+ * clients joining and leaving group sessions, names shown or hidden) happens while the calendar server fails
+ * writes, races us (412), answers 5xx and loses responses after applying them, once the faults stop and the
+ * pending work has run, the server holds exactly the bookings that are scheduled, each once, byte for byte as
+ * Spotter renders them now, and Spotter's mirror agrees with the server. Changes made in the trainer's calendar
+ * are {@link RemoteChangesAgreeWithAModelCalendarIT}'s (the round needs the booking module). Runs the real {@link ReconcileDecision}, {@link ProviderStep} and CalDAV
  * provider/client/transport against an in-memory model server ({@link ModelCalDavServer}); no I/O.
  *
  * <p>Like the job, a step that answers "retry later" keeps the booking pending, anything else clears it. Replay a
@@ -120,7 +121,7 @@ class ReconciliationAgreesWithAModelCalendarTest {
         run(seed);
     }
 
-    /** A case the sequences reach too rarely (two lost answers in a row): Spotter's own removal is not the trainer's. */
+    /** Reached too rarely by the sequences (two lost answers in a row): Spotter's own removal is not the trainer's. */
     @org.junit.jupiter.api.Test
     void aRestoredSessionWhoseRemovalLostItsAnswersIsCreatedAgainNotTakenForADeletionThere() {
         ModelCalDavServer server = new ModelCalDavServer(new Random(7));

@@ -57,10 +57,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Property: whatever Spotter does to bookings (book, move, change the place, cancel, delete, put back or cancel a
- * session deleted in the calendar) interleaved with what the trainer does to Spotter's events in their own calendar
- * app (move one to a free time or onto another session, delete one, retitle one) and with pushes and "what changed
- * there?" rounds in any order, once all work has run and a round finds nothing more:
+ * Property: whatever Spotter does to bookings (book, move, change the place, cancel, restore, delete, put back or
+ * cancel a session deleted in the calendar) interleaved with what the trainer does to Spotter's events in their own
+ * calendar app (move one to a free time or onto another session, delete one, retitle one) and with pushes and
+ * "what changed there?" rounds in any order, once all work has run and a round finds nothing more:
  * <ol>
  *   <li>no booking was lost or cancelled by a change made there: a deleted event leaves its session booked and
  *       flagged, a refused move leaves Spotter's time;</li>
@@ -140,7 +140,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     private record Remote(boolean deleted, Instant start, String etag) {}
 
     /** What a round must leave: one of these starts, this flag, this many new notices. */
-    private record Expected(Set<Instant> starts, boolean flagged, int minNotices, int maxNotices) {}
+    private record Expected(String what, Set<Instant> starts, boolean flagged, int minNotices, int maxNotices) {}
 
     private final Map<UUID, Session> sessions = new LinkedHashMap<>();
     private ModelCalDavServer server;
@@ -182,6 +182,12 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                 TALLY.merge("changes made there", sessions.values().stream().mapToInt(s -> s.remoteChanges).sum(),
                         Integer::sum);
             }
+        }
+    }
+
+    private static void tally(String what) {
+        synchronized (TALLY) {
+            TALLY.merge(what, 1, Integer::sum);
         }
     }
 
@@ -231,7 +237,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
 
     private void spotterChanges(Random random) {
         List<Session> booked = sessions.values().stream().filter(Session::scheduled).toList();
-        int op = booked.isEmpty() ? 0 : random.nextInt(7);
+        int op = booked.isEmpty() ? 0 : random.nextInt(8);
         Session s = booked.isEmpty() ? null : booked.get(random.nextInt(booked.size()));
         Instant slot = slots.get(random.nextInt(slots.size()));
         switch (op) {
@@ -262,6 +268,13 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                 bookings.delete(trainer, s.id);
                 s.deleted = true;
             }
+            case 6 -> {
+                Optional<Session> cancelled = sessions.values().stream().filter(c -> c.cancelled && !c.deleted)
+                        .findFirst();
+                if (cancelled.isPresent()) {
+                    restore(cancelled.get());
+                }
+            }
             default -> {
                 // the trainer's choice for a session deleted in the calendar: put it back, or cancel it
                 Optional<Session> flagged = booked.stream().filter(f -> f.flagged).findFirst();
@@ -277,6 +290,17 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                             .isEmpty();
                 }
             }
+        }
+    }
+
+    private void restore(Session s) {
+        try {
+            bookings.restore(trainer, s.id);
+            s.cancelled = false;
+            // a flag outlives the cancellation until its removal is sent; then the restored session is created again
+            s.flagged = flagged(s);
+        } catch (ApiProblem refused) {
+            assertThat(overlapping(s.start, s)).as("a restore refused: " + refused.getMessage()).isNotEmpty();
         }
     }
 
@@ -324,7 +348,12 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         if (s.remote.deleted()) {
             assertThat(now).as("session " + s.id + " deleted in the calendar came back before the trainer chose")
                     .isNull();
-            if (flagged(s)) {
+            if (!s.scheduled() && mirrors.find(trainer, s.id, Provider.APPLE).isEmpty()) {
+                // the cancellation's removal settled it: a restore from here on creates the event anew
+                tally("deleted there, then cancelled in Spotter and removed by its push");
+                s.remote = null;
+            } else if (flagged(s)) {
+                tally("deleted there, met by a push: flagged");
                 s.flagged = true;
                 s.remote = null;
             }
@@ -332,6 +361,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         }
         if (now == null || !now.etag().equals(s.remote.etag())) {
             assertThat(flagged(s)).as("a session whose event Spotter just wrote is not flagged").isFalse();
+            tally("moved or edited there, met by a push: Spotter's version written");
             s.remote = null;
         }
     }
@@ -347,7 +377,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         Instant there = s.remote != null ? s.remote.start() : s.start;
         switch (random.nextInt(4)) {
             case 0 -> {
-                List<Instant> free = new ArrayList<>(slots.stream().filter(t -> !t.equals(there) && free(t, s)).toList());
+                List<Instant> free = slots.stream().filter(t -> !t.equals(there) && free(t, s)).toList();
                 if (!free.isEmpty()) {
                     move(s, free.get(random.nextInt(free.size())), random);
                 }
@@ -436,6 +466,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
             s.flagged = x.flagged();
             assertThat(notices(s) - noticesBefore.get(s)).as(what + ": new notices")
                     .isBetween(x.minNotices(), x.maxNotices());
+            tally(x.what());
             s.remote = null;
         }
         assertTimesAgree();
@@ -449,27 +480,31 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     private Expected expect(Session s) {
         Set<Instant> stays = Set.of(s.start);
         if (s.remote.deleted()) {
-            return s.scheduled() ? new Expected(stays, true, 1, 1) : new Expected(stays, false, 0, 0);
+            return s.scheduled() ? new Expected("deleted there: flagged", stays, true, 1, 1)
+                    : new Expected("deleted there, cancelled in Spotter: forgotten", stays, false, 0, 0);
         }
         if (!s.scheduled()) {
-            return new Expected(stays, false, 0, 0); // its own push removes it
+            // its own push removes it
+            return new Expected("changed there, cancelled in Spotter: left to the push", stays, false, 0, 0);
         }
         Instant to = s.remote.start();
         if (to.equals(s.start)) {
-            return new Expected(stays, false, 1, 1);
+            return new Expected("retitled there: put back", stays, false, 1, 1);
         }
         boolean unsent = !pendingIds().stream().filter(s.id::equals).toList().isEmpty()
                 || mirrors.find(trainer, s.id, Provider.APPLE).map(m -> m.contentHash() == null
                         || MirrorStore.WRITING.equals(m.contentHash())).orElse(true);
         if (unsent) {
-            return new Expected(stays, false, 1, 1);
+            return new Expected("moved there while a change in Spotter was unsent: put back", stays, false, 1, 1);
         }
         List<Session> clashes = overlapping(to, s);
         boolean contested = clashes.stream().anyMatch(o -> o.remote != null) || !free(to, s) && clashes.isEmpty();
         if (contested) {
-            return new Expected(Set.of(s.start, to), false, 0, 1);
+            return new Expected("moved there, contested in the same round: either", Set.of(s.start, to), false, 0,
+                    1);
         }
-        return clashes.isEmpty() ? new Expected(Set.of(to), false, 0, 0) : new Expected(stays, false, 1, 1);
+        return clashes.isEmpty() ? new Expected("moved there to a free time: taken", Set.of(to), false, 0, 0)
+                : new Expected("moved there onto a session: refused, put back", stays, false, 1, 1);
     }
 
     // ---- settling and the properties ---------------------------------------------------------------------
