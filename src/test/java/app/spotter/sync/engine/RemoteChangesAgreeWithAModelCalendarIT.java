@@ -19,7 +19,11 @@ import app.spotter.support.SpotterIT;
 import app.spotter.support.web.ApiProblem;
 import app.spotter.sync.Connection;
 import app.spotter.sync.Provider;
+import app.spotter.sync.caldav.CalendarAppEdits;
 import app.spotter.sync.caldav.ModelCalDavServer;
+import app.spotter.sync.engine.ModelSessions.Expected;
+import app.spotter.sync.engine.ModelSessions.Remote;
+import app.spotter.sync.engine.ModelSessions.Session;
 import app.spotter.sync.store.ConnectionStore;
 import app.spotter.sync.store.Mirror;
 import app.spotter.sync.store.MirrorStore;
@@ -35,7 +39,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,8 +86,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
 
     private static final ZoneId JOBURG = ZoneId.of("Africa/Johannesburg");
     private static final String CALENDAR = "http://model.test/trainer/calendars/spotter/";
-    private static final Duration LENGTH = Duration.ofHours(1);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final Duration LENGTH = ModelSessions.LENGTH;
     private static final Map<String, Integer> TALLY = new TreeMap<>();
 
     @Autowired Bookings bookings;
@@ -111,38 +113,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                 : LongStream.range(0, Long.getLong("spotter.sequences", 30));
     }
 
-    /** One booking as the model holds it: Spotter's truth, and the trainer's change there not yet seen. */
-    private static final class Session {
-        final UUID id;
-        Instant start;
-        boolean cancelled;
-        boolean deleted;
-        boolean flagged;
-        /** The trainer's latest change there that neither a push nor a round has met yet, or null. */
-        Remote remote;
-        int remoteChanges;
-
-        Session(UUID id, Instant start) {
-            this.id = id;
-            this.start = start;
-        }
-
-        boolean scheduled() {
-            return !cancelled && !deleted;
-        }
-
-        String path() {
-            return "/trainer/calendars/spotter/" + id.toString().replace("-", "") + ".ics";
-        }
-    }
-
-    /** What the event there is now: gone, or at {@code start} with this ETag. */
-    private record Remote(boolean deleted, Instant start, String etag) {}
-
-    /** What a round must leave: one of these starts, this flag, this many new notices. */
-    private record Expected(String what, Set<Instant> starts, boolean flagged, int minNotices, int maxNotices) {}
-
-    private final Map<UUID, Session> sessions = new LinkedHashMap<>();
+    private final ModelSessions model = new ModelSessions();
     private ModelCalDavServer server;
     private SyncRound round;
     private ReconcileJob job;
@@ -178,8 +149,8 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                     e);
         } finally {
             synchronized (TALLY) {
-                TALLY.merge("sessions", sessions.size(), Integer::sum);
-                TALLY.merge("changes made there", sessions.values().stream().mapToInt(s -> s.remoteChanges).sum(),
+                TALLY.merge("sessions", model.all().size(), Integer::sum);
+                TALLY.merge("changes made there", model.all().stream().mapToInt(s -> s.remoteChanges).sum(),
                         Integer::sum);
             }
         }
@@ -236,7 +207,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     // ---- Spotter's side -------------------------------------------------------------------------------------
 
     private void spotterChanges(Random random) {
-        List<Session> booked = sessions.values().stream().filter(Session::scheduled).toList();
+        List<Session> booked = model.all().stream().filter(Session::scheduled).toList();
         int op = booked.isEmpty() ? 0 : random.nextInt(8);
         Session s = booked.isEmpty() ? null : booked.get(random.nextInt(booked.size()));
         Instant slot = slots.get(random.nextInt(slots.size()));
@@ -244,9 +215,9 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
             case 0, 1 -> {
                 try {
                     UUID id = bookings.book(trainer, details(slot, "Sea Point"), false).booking().id();
-                    sessions.put(id, new Session(id, slot));
+                    model.add(new Session(id, slot));
                 } catch (ApiProblem refused) {
-                    assertThat(overlapping(slot, null)).as("a booking refused at " + slot + ": " + refused.getMessage())
+                    assertThat(model.overlapping(slot, null)).as("a booking refused at " + slot + ": " + refused.getMessage())
                             .isNotEmpty();
                 }
             }
@@ -255,7 +226,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                     bookings.reschedule(trainer, s.id, details(slot, location(s)), false);
                     s.start = slot;
                 } catch (ApiProblem refused) {
-                    assertThat(overlapping(slot, s)).as("a move refused to " + slot + ": " + refused.getMessage())
+                    assertThat(model.overlapping(slot, s)).as("a move refused to " + slot + ": " + refused.getMessage())
                             .isNotEmpty();
                 }
             }
@@ -269,7 +240,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                 s.deleted = true;
             }
             case 6 -> {
-                Optional<Session> cancelled = sessions.values().stream().filter(c -> c.cancelled && !c.deleted)
+                Optional<Session> cancelled = model.all().stream().filter(c -> c.cancelled && !c.deleted)
                         .findFirst();
                 if (cancelled.isPresent()) {
                     restore(cancelled.get());
@@ -300,7 +271,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
             // a flag outlives the cancellation until its removal is sent; then the restored session is created again
             s.flagged = flagged(s);
         } catch (ApiProblem refused) {
-            assertThat(overlapping(s.start, s)).as("a restore refused: " + refused.getMessage()).isNotEmpty();
+            assertThat(model.overlapping(s.start, s)).as("a restore refused: " + refused.getMessage()).isNotEmpty();
         }
     }
 
@@ -312,19 +283,13 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         return new BookingDetails(client, start, start.plus(LENGTH), SessionType.ONE_ON_ONE, location, null, null);
     }
 
-    /** The scheduled sessions (other than {@code except}) that [start, start + 1 h) overlaps. */
-    private List<Session> overlapping(Instant start, Session except) {
-        return sessions.values().stream().filter(o -> o != except && o.scheduled()
-                && o.start.isBefore(start.plus(LENGTH)) && start.isBefore(o.start.plus(LENGTH))).toList();
-    }
-
     /** Runs up to {@code count} bookings' pending work, as the scheduler would. */
     private void work(Random random, int count) {
         List<UUID> due = pendingIds();
         Collections.shuffle(due, random);
         for (UUID id : due.subList(0, Math.min(count, due.size()))) {
             job.run(trainer, id, 0);
-            pushed(sessions.get(id));
+            pushed(model.get(id));
         }
     }
 
@@ -332,7 +297,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     private List<UUID> pendingIds() {
         Set<UUID> rows = Set.copyOf(jdbc.sql("SELECT booking_id FROM sync_pending WHERE trainer_id = ?")
                 .param(trainer).query(UUID.class).list());
-        return new ArrayList<>(sessions.keySet().stream().filter(rows::contains).toList());
+        return new ArrayList<>(model.ids().stream().filter(rows::contains).toList());
     }
 
     /**
@@ -369,7 +334,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     // ---- the trainer's side: their own calendar app -------------------------------------------------------
 
     private void trainerChanges(Random random) {
-        List<Session> shown = sessions.values().stream().filter(s -> server.objects().containsKey(s.path())).toList();
+        List<Session> shown = model.all().stream().filter(s -> server.objects().containsKey(s.path())).toList();
         if (shown.isEmpty()) {
             return;
         }
@@ -377,13 +342,13 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         Instant there = s.remote != null ? s.remote.start() : s.start;
         switch (random.nextInt(4)) {
             case 0 -> {
-                List<Instant> free = slots.stream().filter(t -> !t.equals(there) && free(t, s)).toList();
+                List<Instant> free = slots.stream().filter(t -> !t.equals(there) && model.free(t, s)).toList();
                 if (!free.isEmpty()) {
                     move(s, free.get(random.nextInt(free.size())), random);
                 }
             }
             case 1 -> {
-                List<Session> others = sessions.values().stream().filter(o -> o != s && o.scheduled()).toList();
+                List<Session> others = model.all().stream().filter(o -> o != s && o.scheduled()).toList();
                 if (!others.isEmpty()) {
                     Instant onto = others.get(random.nextInt(others.size())).start
                             .plus(Duration.ofMinutes(30L * random.nextInt(2)));
@@ -394,47 +359,19 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
             }
             case 2 -> {
                 assertThat(server.trainerDeletes(s.path())).isTrue();
-                changedThere(s, new Remote(true, null, null));
+                ModelSessions.changedThere(s, new Remote(true, null, null));
             }
-            default -> changedThere(s, new Remote(false, there, server.trainerEdits(s.path(),
-                    ics -> inEvent(ics, e -> e.replaceAll("(?m)^SUMMARY:[^\r\n]*(\r\n [^\r\n]*)*",
-                            "SUMMARY:Gym (mine)")))));
+            default -> ModelSessions.changedThere(s, new Remote(false, there, server.trainerEdits(s.path(),
+                    ics -> CalendarAppEdits.retitled(ics, "Gym (mine)"))));
         }
-    }
-
-    /** Free of every scheduled session's time and of every move made there that no round has seen yet. */
-    private boolean free(Instant t, Session moving) {
-        return overlapping(t, moving).isEmpty() && sessions.values().stream().noneMatch(o -> o != moving
-                && o.remote != null && !o.remote.deleted() && o.remote.start().isBefore(t.plus(LENGTH))
-                && t.isBefore(o.remote.start().plus(LENGTH)));
     }
 
     /** As a calendar app moves it: DTSTART/DTEND in the event's zone or in UTC, SEQUENCE raised or not. */
     private void move(Session s, Instant to, Random random) {
-        boolean utc = random.nextBoolean();
+        boolean inUtc = random.nextBoolean();
         boolean raise = random.nextBoolean();
-        String etag = server.trainerEdits(s.path(), ics -> inEvent(ics, e -> {
-            String moved = e.replaceAll("(?m)^DTSTART[;:][^\r\n]*", time("DTSTART", to, utc))
-                    .replaceAll("(?m)^DTEND[;:][^\r\n]*", time("DTEND", to.plus(LENGTH), utc));
-            return raise ? moved.replaceAll("(?m)^SEQUENCE:(\\d+)", "SEQUENCE:99") : moved;
-        }));
-        changedThere(s, new Remote(false, to, etag));
-    }
-
-    private static String time(String name, Instant at, boolean utc) {
-        return utc ? name + ":" + LOCAL.format(at.atZone(ZoneOffset.UTC)) + "Z"
-                : name + ";TZID=Africa/Johannesburg:" + LOCAL.format(at.atZone(JOBURG));
-    }
-
-    /** Applies {@code edit} to the VEVENT only (the VTIMEZONE has DTSTART lines of its own). */
-    private static String inEvent(String ics, java.util.function.UnaryOperator<String> edit) {
-        int at = ics.indexOf("BEGIN:VEVENT");
-        return ics.substring(0, at) + edit.apply(ics.substring(at));
-    }
-
-    private void changedThere(Session s, Remote remote) {
-        s.remote = remote;
-        s.remoteChanges++;
+        ModelSessions.changedThere(s, new Remote(false, to, server.trainerEdits(s.path(),
+                ics -> CalendarAppEdits.moved(ics, to, LENGTH, JOBURG, inUtc, raise))));
     }
 
     // ---- rounds --------------------------------------------------------------------------------------------
@@ -443,9 +380,9 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
     private void round() {
         Map<Session, Expected> expected = new LinkedHashMap<>();
         Map<Session, Integer> noticesBefore = new LinkedHashMap<>();
-        for (Session s : sessions.values()) {
+        for (Session s : model.all()) {
             if (s.remote != null) {
-                expected.put(s, expect(s));
+                expected.put(s, model.expect(s, unsent(s)));
                 noticesBefore.put(s, notices(s));
             }
         }
@@ -472,39 +409,11 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         assertTimesAgree();
     }
 
-    /**
-     * The issue's rules: a deletion flags a booked session; a title edit is put back; a move is put back while a
-     * change made in Spotter is unsent, refused (put back) onto another session, and taken otherwise. Where moves
-     * of the same round compete for a time, the order they are decided in picks the winner: either is allowed.
-     */
-    private Expected expect(Session s) {
-        Set<Instant> stays = Set.of(s.start);
-        if (s.remote.deleted()) {
-            return s.scheduled() ? new Expected("deleted there: flagged", stays, true, 1, 1)
-                    : new Expected("deleted there, cancelled in Spotter: forgotten", stays, false, 0, 0);
-        }
-        if (!s.scheduled()) {
-            // its own push removes it
-            return new Expected("changed there, cancelled in Spotter: left to the push", stays, false, 0, 0);
-        }
-        Instant to = s.remote.start();
-        if (to.equals(s.start)) {
-            return new Expected("retitled there: put back", stays, false, 1, 1);
-        }
-        boolean unsent = !pendingIds().stream().filter(s.id::equals).toList().isEmpty()
+    /** Pending work, or a write whose answer is not recorded: what the engine calls "changed since our write". */
+    private boolean unsent(Session s) {
+        return pendingIds().contains(s.id)
                 || mirrors.find(trainer, s.id, Provider.APPLE).map(m -> m.contentHash() == null
                         || MirrorStore.WRITING.equals(m.contentHash())).orElse(true);
-        if (unsent) {
-            return new Expected("moved there while a change in Spotter was unsent: put back", stays, false, 1, 1);
-        }
-        List<Session> clashes = overlapping(to, s);
-        boolean contested = clashes.stream().anyMatch(o -> o.remote != null) || !free(to, s) && clashes.isEmpty();
-        if (contested) {
-            return new Expected("moved there, contested in the same round: either", Set.of(s.start, to), false, 0,
-                    1);
-        }
-        return clashes.isEmpty() ? new Expected("moved there to a free time: taken", Set.of(to), false, 0, 0)
-                : new Expected("moved there onto a session: refused, put back", stays, false, 1, 1);
     }
 
     // ---- settling and the properties ---------------------------------------------------------------------
@@ -513,7 +422,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         for (int pass = 0; pass < 10 && !pendingIds().isEmpty(); pass++) {
             for (UUID id : pendingIds()) {
                 job.run(trainer, id, 0);
-                pushed(sessions.get(id));
+                pushed(model.get(id));
             }
         }
         assertThat(pendingIds()).as("work still pending").isEmpty();
@@ -533,14 +442,14 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
 
     private void assertAgreement() {
         assertTimesAgree();
-        Map<String, Session> wanted = sessions.values().stream().filter(s -> s.scheduled() && !s.flagged)
+        Map<String, Session> wanted = model.all().stream().filter(s -> s.scheduled() && !s.flagged)
                 .collect(Collectors.toMap(Session::path, s -> s));
         Map<String, ModelCalDavServer.Stored> held = server.objects();
         assertThat(held.keySet()).as("events in the calendar").containsExactlyInAnyOrderElementsOf(wanted.keySet());
         wanted.forEach((path, s) -> assertThat(withoutSequence(new String(held.get(path).body(),
                 StandardCharsets.UTF_8))).as("event " + path + " is Spotter's version")
                 .isEqualTo(withoutSequence(objects.storedObject(desired(s)))));
-        for (Session s : sessions.values()) {
+        for (Session s : model.all()) {
             assertThat(flagged(s)).as("session " + s.id + " flagged").isEqualTo(s.flagged && s.scheduled());
             assertThat(notices(s)).as("notices of session " + s.id + " (changes made there: " + s.remoteChanges + ")")
                     .isLessThanOrEqualTo(s.remoteChanges);
@@ -549,7 +458,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
 
     /** No session was lost or cancelled by a change made there, and each has the model's time. */
     private void assertTimesAgree() {
-        for (Session s : sessions.values()) {
+        for (Session s : model.all()) {
             Optional<Booking> b = bookings.findIncludingDeleted(trainer, s.id);
             if (s.deleted) {
                 assertThat(b.map(Booking::status)).as("deleted session " + s.id).isIn(Optional.empty(),
