@@ -217,8 +217,8 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
                     UUID id = bookings.book(trainer, details(slot, "Sea Point"), false).booking().id();
                     model.add(new Session(id, slot));
                 } catch (ApiProblem refused) {
-                    assertThat(model.overlapping(slot, null)).as("a booking refused at " + slot + ": " + refused.getMessage())
-                            .isNotEmpty();
+                    assertThat(model.overlapping(slot, null))
+                            .as("a booking refused at " + slot + ": " + refused.getMessage()).isNotEmpty();
                 }
             }
             case 2 -> {
