@@ -185,11 +185,11 @@ class SyncRound {
         Instant at = clock.instant();
         switch (change) {
             case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, move,
-                    listedEtag, calendar, prefs);
+                    listedEtag, mirror.remote().etag(), calendar, prefs);
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
-                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, mirror.remote().etag());
                 }
                 putBack(trainerId, provider, externalId, bookingId, back.reason(), prefs, listedEtag);
             }
@@ -208,8 +208,9 @@ class SyncRound {
         }
     }
 
+    /** @param ours the etag of Spotter's row that the decision was made against */
     private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId,
-            RemoteChange.Reschedule move, String listedEtag, String calendar, SyncPreferences prefs) {
+            RemoteChange.Reschedule move, String listedEtag, String ours, String calendar, SyncPreferences prefs) {
         ZoneId zone = prefs.timezoneDisplay();
         String when = WHEN.format(move.start().atZone(zone)) + "-" + HOUR.format(move.end().atZone(zone));
         try {
@@ -219,7 +220,7 @@ class SyncRound {
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
-                mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, ours);
             }
             bookings.reschedule(trainerId, bookingId, new BookingDetails(d.clientId(), move.start(), move.end(),
                     d.sessionType(), d.location(), d.notes(), d.colorHex()), false);

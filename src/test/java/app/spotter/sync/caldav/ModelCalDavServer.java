@@ -59,6 +59,7 @@ public final class ModelCalDavServer extends HttpClient {
     private int etags;
     private boolean faults;
     private int responsesToLose;
+    private final Map<String, Runnable> beforeGet = new TreeMap<>();
 
     public ModelCalDavServer(Random random) {
         this.random = random;
@@ -81,6 +82,11 @@ public final class ModelCalDavServer extends HttpClient {
         faults = on;
     }
 
+    /** Runs {@code hook} once, when the next GET of {@code path} arrives and before it is answered. */
+    public synchronized void beforeNextGet(String path, Runnable hook) {
+        beforeGet.put(path, hook);
+    }
+
     /** The next {@code count} requests are applied and their responses lost (the transport retries once). */
     public synchronized void loseResponses(int count) {
         responsesToLose = count;
@@ -98,6 +104,11 @@ public final class ModelCalDavServer extends HttpClient {
         String method = request.method();
         byte[] body = body(request);
         String ifMatch = request.headers().firstValue("If-Match").orElse(null);
+        Runnable hook = beforeGet.get(path);
+        if (hook != null && method.equals("GET")) {
+            beforeGet.remove(path);
+            hook.run(); // on this thread, before the GET is answered (the monitor is re-entrant)
+        }
         if (faults) {
             int draw = random.nextInt(100);
             if (draw < 6) {
