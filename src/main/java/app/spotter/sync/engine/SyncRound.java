@@ -185,19 +185,18 @@ class SyncRound {
         Instant at = clock.instant();
         switch (change) {
             case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, move,
-                    listedEtag, calendar, prefs);
+                    listedEtag, mirror.remote().etag(), calendar, prefs);
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
-                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, mirror.remote().etag());
                 }
                 putBack(trainerId, provider, externalId, bookingId, back.reason(), prefs, listedEtag);
             }
             case RemoteChange.FlagRemoved flag -> {
                 mirrors.flagRemoved(trainerId, provider, externalId, at);
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
-                        "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
-                                + "or put it back in " + calendar + ".", true, at);
+                        removedThere(calendar), true, at);
             }
             case RemoteChange.Forget forget -> {
                 // deleted there and not wanted there: forget our copy; reconciliation settles the rest
@@ -209,8 +208,9 @@ class SyncRound {
         }
     }
 
+    /** @param ours the etag of Spotter's row that the decision was made against */
     private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId,
-            RemoteChange.Reschedule move, String listedEtag, String calendar, SyncPreferences prefs) {
+            RemoteChange.Reschedule move, String listedEtag, String ours, String calendar, SyncPreferences prefs) {
         ZoneId zone = prefs.timezoneDisplay();
         String when = WHEN.format(move.start().atZone(zone)) + "-" + HOUR.format(move.end().atZone(zone));
         try {
@@ -220,7 +220,7 @@ class SyncRound {
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
-                mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, ours);
             }
             bookings.reschedule(trainerId, bookingId, new BookingDetails(d.clientId(), move.start(), move.end(),
                     d.sessionType(), d.location(), d.notes(), d.colorHex()), false);
@@ -244,6 +244,12 @@ class SyncRound {
     /** The API's "send allow_conflict" advice means nothing to a move made in a calendar. */
     private static String withoutOverrideHint(String detail) {
         return String.valueOf(detail).replace(" Send allow_conflict: true to book it anyway.", "").trim();
+    }
+
+    /** The notice of a session deleted in a calendar (by a round or by the push that met the deletion). */
+    static String removedThere(String calendar) {
+        return "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
+                + "or put it back in " + calendar + ".";
     }
 
     static String calendarName(Provider provider) {

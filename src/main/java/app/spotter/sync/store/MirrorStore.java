@@ -160,6 +160,17 @@ public class MirrorStore {
                 .list();
     }
 
+    /**
+     * As {@link #adoptEtag}, only while the row still holds {@code expected} (the etag the decision was made
+     * against): a push that saved Spotter's own newer etag meanwhile keeps it, or the next round would take
+     * Spotter's write for another change made there.
+     */
+    public void adoptEtagIfStill(UUID trainerId, Provider provider, String externalId, String etag, String expected) {
+        jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ? "
+                        + "AND etag IS NOT DISTINCT FROM ?")
+                .params(etag, trainerId, provider.value(), externalId, expected).update();
+    }
+
     public void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {
         jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ?")
                 .params(etag, trainerId, provider.value(), externalId).update();
