@@ -204,7 +204,7 @@ class RemoteChangesAgreeWithAModelCalendarIT extends SpotterIT {
         Clock rendering = Clock.fixed(clock.instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
         objects = new CalendarObjects(rendering);
         ProviderRegistry registry = new ProviderRegistry(List.of(server.provider(rendering)), List.of(), List.of());
-        SyncQueue queue = new SyncQueue(pending, schedulerClient, scheduler, clock, jdbc) {
+        SyncQueue queue = new SyncQueue(pending, schedulerClient, scheduler, clock, jdbc, new Bulkhead(2, clock)) {
             @Override
             void schedule(UUID trainerId, UUID bookingId, Instant due) {
                 // the test is the scheduler: the sync_pending row is the work it runs
