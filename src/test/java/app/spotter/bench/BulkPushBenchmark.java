@@ -49,9 +49,11 @@ public final class BulkPushBenchmark implements Benchmark {
             verify(dav, connect.result().calendar(), n);
 
             out.printf("bookings                 %d (sync threads %d, workers per connection 2)%n", n, threads);
-            out.printf("cold JVM, from connect   %s   %s%n", rate(cold.took(), n), cold.cpu(n));
-            out.printf("spotter from \"sync now\"  %s   %s%n", rate(syncNow.took(), n), syncNow.cpu(n));
-            out.printf("spotter from connect     %s   %s%n", rate(connect.took(), n), connect.cpu(n));
+            out.printf("cold JVM, from connect   %s   %s%n%s%n", rate(cold.took(), n), cold.cpu(n), cold.threads(n));
+            out.printf("spotter from \"sync now\"  %s   %s%n%s%n", rate(syncNow.took(), n), syncNow.cpu(n),
+                    syncNow.threads(n));
+            out.printf("spotter from connect     %s   %s%n%s%n", rate(connect.took(), n), connect.cpu(n),
+                    connect.threads(n));
             // byte-identical objects: Spotter's own stored bodies, fetched untimed
             Map<String, byte[]> objects = BareUpload.download(dav, scenario.calendar, threads);
             Duration floor = null;
@@ -78,26 +80,37 @@ public final class BulkPushBenchmark implements Benchmark {
     }
 
     /** A leg's wall time and what it cost each process. */
-    record Measured<T>(T result, Duration took, CpuTime spotter, CpuTime radicale) {
+    record Measured<T>(T result, Duration took, CpuTime spotter, CpuTime radicale, Map<String, Long> threads) {
 
         String cpu(int events) {
             return "CPU per event: Spotter %.1f ms, PostgreSQL %.1f ms, Radicale %.1f ms".formatted(
                     spotter.ownMs() / (double) events, spotter.descendantsMs() / (double) events,
                     (radicale.ownMs() + radicale.descendantsMs()) / (double) events);
         }
+
+        /** Spotter's CPU per event by thread group, the largest first (where the time of {@link #cpu} went). */
+        String threads(int events) {
+            return threads.entrySet().stream().filter(e -> e.getValue() * 10 >= events)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / (double) events))
+                    .collect(java.util.stream.Collectors.joining(", ", "  Spotter's threads, ms per event: ", ""));
+        }
     }
 
     private record Meter(PushScenario scenario) {
 
         <T> Measured<T> measure(Callable<T> leg) throws Exception {
+            Map<String, Long> threads = CpuTime.byThread(scenario.spotter.pid());
             CpuTime spotter = CpuTime.of(scenario.spotter.pid());
             CpuTime radicale = CpuTime.of(scenario.radicale.pid());
             long started = System.nanoTime();
             T result = leg.call();
             Duration took = result instanceof PushScenario.Leg l ? l.took()
                     : result instanceof Duration d ? d : Duration.ofNanos(System.nanoTime() - started);
+            Map<String, Long> threadsAfter = CpuTime.byThread(scenario.spotter.pid());
+            threadsAfter.replaceAll((group, ms) -> ms - threads.getOrDefault(group, 0L));
             return new Measured<>(result, took, CpuTime.of(scenario.spotter.pid()).minus(spotter),
-                    CpuTime.of(scenario.radicale.pid()).minus(radicale));
+                    CpuTime.of(scenario.radicale.pid()).minus(radicale), threadsAfter);
         }
     }
 

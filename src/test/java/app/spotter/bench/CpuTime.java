@@ -3,6 +3,9 @@ package app.spotter.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * CPU time used so far by a process and by its descendants (Spotter's embedded PostgreSQL), read from
@@ -25,9 +28,35 @@ record CpuTime(long ownMs, long descendantsMs) {
         return new CpuTime(ownMs - earlier.ownMs, descendantsMs - earlier.descendantsMs);
     }
 
+    /**
+     * CPU time per group of the JVM's threads ({@code /proc/PID/task/TID}), named as Linux shows them (15
+     * characters) with their numbers dropped: "db-scheduler-po" (the sync workers), "HttpClient-#-Wo", "C# CompilerThre"
+     * (the JIT), "ForkJoinPool-#-" (virtual threads: web requests).
+     */
+    static Map<String, Long> byThread(long pid) {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    groups.merge(name, ms(task.resolve("stat")), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between listing and reading
+                }
+            });
+        } catch (IOException gone) {
+            // the process ended
+        }
+        return groups;
+    }
+
     private static long ms(long pid) {
+        return ms(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long ms(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;

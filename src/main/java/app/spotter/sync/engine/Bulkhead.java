@@ -42,6 +42,11 @@ class Bulkhead {
     static final Duration MIN_DEFERRAL = Duration.ofSeconds(1);
     /** A ticket is never further out than this: if the estimate is wrong, the work still comes back soon. */
     static final Duration MAX_DEFERRAL = Duration.ofMinutes(2);
+    /**
+     * The least job time a bulk is paced by: the fallback due times must not come before the hand-offs on a busy
+     * machine (a PUT can take 200 ms there), or the work is picked only to be put back.
+     */
+    static final Duration PACE_FLOOR = Duration.ofMillis(250);
     /** Until a trainer's job has been timed: a quick CalDAV PUT. */
     static final Duration FIRST_ESTIMATE = Duration.ofMillis(50);
 
@@ -103,7 +108,7 @@ class Bulkhead {
 
     /**
      * When each of a bulk of one trainer's work (in order) should first be tried: the first {@code perTrainer} at
-     * once, each later one two job-times (measured, or the first estimate) over the slots after the one before it,
+     * once, each later one two job-times (measured, at least {@link #PACE_FLOOR}) over the slots after the one before it,
      * and never beyond the ticket cap. All but the first few are queued for hand-off, so the pace is really set by
      * jobs finishing; the due times are the fallback (another instance, a restart), slow rather than early, since
      * work due before a slot is free is picked only to be put back.
@@ -112,7 +117,7 @@ class Bulkhead {
         Instant now = clock.instant();
         Tickets t = tickets.compute(trainerId, (id, old) -> new Tickets(old == null ? now : old.next(),
                 old == null ? FIRST_ESTIMATE.toNanos() : old.averageNanos()));
-        long spacing = 2 * t.averageNanos() / perTrainer;
+        long spacing = 2 * Math.max(t.averageNanos(), PACE_FLOOR.toNanos()) / perTrainer;
         Waiting queue = waiting.computeIfAbsent(trainerId, id -> new Waiting());
         List<Duration> offsets = new ArrayList<>(workIds.size());
         for (int i = 0; i < workIds.size(); i++) {

@@ -57,21 +57,36 @@ public class MirrorStore {
         } catch (DataIntegrityViolationException gone) {
             throw new ConnectionGone(gone);
         }
-        bookingColumn(trainerId, bookingId, provider, remote.externalId());
     }
 
+    /**
+     * The row, and the booking's own column with it in the same statement (a push is round-trip bound: one fewer
+     * per event); the column only when it changes, so a repeated push writes no new booking row version.
+     */
     private void saveRow(UUID trainerId, UUID bookingId, Provider provider, RemoteEvent remote, String hash,
             int sequence) {
-        jdbc.sql("""
+        String upsert = """
                 INSERT INTO calendar_events (booking_id, trainer_id, provider, external_event_id, etag, resource_url,
                                              content_hash, sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (booking_id, provider) DO UPDATE
                    SET external_event_id = EXCLUDED.external_event_id, etag = EXCLUDED.etag,
                        resource_url = EXCLUDED.resource_url, content_hash = EXCLUDED.content_hash,
-                       sequence = EXCLUDED.sequence, updated_at = NOW()""")
-                .params(bookingId, trainerId, provider.value(), remote.externalId(), remote.etag(),
-                        remote.resourceUrl(), hash, sequence)
+                       sequence = EXCLUDED.sequence, updated_at = NOW()""";
+        Object[] row = {bookingId, trainerId, provider.value(), remote.externalId(), remote.etag(),
+                remote.resourceUrl(), hash, sequence};
+        String column = column(provider);
+        if (column == null) {
+            jdbc.sql(upsert).params(row).update();
+            return;
+        }
+        // column is a constant of an adapter (CalendarProvider.bookingColumn), never input
+        jdbc.sql("WITH saved AS (" + upsert + " RETURNING booking_id) UPDATE bookings SET " + column + " = ? "
+                        + "WHERE id = ? AND trainer_id = ? AND " + column + " IS DISTINCT FROM ? "
+                        + "AND EXISTS (SELECT 1 FROM saved)")
+                .params(java.util.stream.Stream.concat(java.util.Arrays.stream(row),
+                        java.util.stream.Stream.of(remote.externalId(), bookingId, trainerId, remote.externalId()))
+                        .toArray())
                 .update();
     }
 

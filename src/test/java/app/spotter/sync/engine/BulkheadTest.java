@@ -153,15 +153,12 @@ class BulkheadTest {
 
         List<Duration> due = bulkhead.pace(trainer, bulk);
 
-        // two slots: two at once, then one every two first estimates (50 ms) over the two slots, capped
+        // two slots: two at once, then one every two job-times (at least 250 ms) over the two slots, capped
         assertThat(due.subList(0, 2)).containsOnly(Duration.ZERO);
-        assertThat(due.get(2)).isEqualTo(Duration.ofMillis(50));
-        assertThat(due.get(101)).isEqualTo(Duration.ofMillis(5_000));
-        assertThat(due.getLast()).isEqualTo(Duration.ofMillis(50 * 998));
-        List<String> huge = new ArrayList<>(bulk);
-        huge.addAll(bulk.stream().map(id -> "more " + id).toList());
-        huge.addAll(bulk.stream().map(id -> "yet more " + id).toList());
-        assertThat(bulkhead.pace(UUID.randomUUID(), huge).getLast()).isEqualTo(Bulkhead.MAX_DEFERRAL);
+        assertThat(due.get(2)).isEqualTo(Duration.ofMillis(250));
+        assertThat(due.get(101)).isEqualTo(Duration.ofMillis(25_000));
+        assertThat(due.get(480)).isEqualTo(Duration.ofMillis(119_750));
+        assertThat(due.getLast()).isEqualTo(Bulkhead.MAX_DEFERRAL);
         // each job that leaves hands its slot to the next of the bulk, in order
         assertThat(bulkhead.nextWaiting(trainer)).contains("booking 2");
         bulkhead.entered(trainer, "booking 3"); // came due on its own first
