@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,10 +65,12 @@ class SyncRound {
     private final Bookings bookings;
     private final Conflicts conflicts;
     private final BookingActivity activity;
+    private final SeriesState seriesState;
 
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
-            Conflicts conflicts, BookingActivity activity) {
+            Conflicts conflicts, BookingActivity activity, SeriesState seriesState) {
+        this.seriesState = seriesState;
         this.clock = clock;
         this.bookings = bookings;
         this.conflicts = conflicts;
@@ -169,29 +172,50 @@ class SyncRound {
             }
         }
         Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
+        boolean changedSinceOurWrite = pending.generation(trainerId, bookingId).isPresent()
+                || mirror.contentHash() == null || MirrorStore.WRITING.equals(mirror.contentHash());
         RemoteChangeDecision.BookingNow now = booking.map(b -> new RemoteChangeDecision.BookingNow(
                         b.status() == BookingStatus.SCHEDULED, b.details().startsAt(), b.details().endsAt(),
-                        b.seriesId() != null,
-                        pending.generation(trainerId, bookingId).isPresent() || mirror.contentHash() == null
-                                || MirrorStore.WRITING.equals(mirror.contentHash())))
+                        b.seriesId() != null, changedSinceOurWrite))
                 .orElse(RemoteChangeDecision.BookingNow.ABSENT);
         String calendar = calendarName(provider);
-        RemoteChange change = RemoteChangeDecision.decide(now, remote, calendar);
+        List<RemoteChange> decided = null;
+        if (now.inSeries() && remote instanceof ReadResult.Found found && found.snapshot().series() != null
+                && !found.snapshot().cancelled()) {
+            // a series object the calendar could read occurrence by occurrence
+            decided = seriesState.of(trainerId, bookingId, prefs, changedSinceOurWrite)
+                    .map(series -> SeriesChangeDecision.decide(series, found.snapshot(), calendar)).orElse(null);
+        }
+        if (decided == null) {
+            decided = List.of(RemoteChangeDecision.decide(now, remote, calendar));
+        }
         log.info("{} change to booking {} of trainer {} decided: {}", provider.value(), bookingId, trainerId,
-                change.getClass().getSimpleName());
+                decided.stream().map(c -> c.getClass().getSimpleName()).toList());
         if (listedEtag != null) {
             mirrors.decided(trainerId, provider, externalId, listedEtag);
         }
+        for (RemoteChange change : decided) {
+            apply(change, trainerId, provider, externalId, bookingId, listedEtag, calendar, prefs);
+        }
+    }
+
+    private void apply(RemoteChange change, UUID trainerId, Provider provider, String externalId, UUID bookingId,
+            String listedEtag, String calendar, SyncPreferences prefs) {
         Instant at = clock.instant();
         switch (change) {
-            case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, move,
-                    listedEtag, calendar, prefs);
+            case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, bookingId,
+                    move.start(), move.end(), "", listedEtag, calendar, prefs);
+            case RemoteChange.RescheduleOccurrence move -> reschedule(trainerId, provider, externalId, bookingId,
+                    move.session(), move.start(), move.end(), " (the " + SeriesChangeDecision.when(move.occurrence(),
+                            prefs.timezoneDisplay()) + " session of a repeating series)", listedEtag, calendar,
+                    prefs);
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
                     mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
                 }
-                putBack(trainerId, provider, externalId, bookingId, back.reason(), prefs, listedEtag);
+                putBack(trainerId, provider, externalId, bookingId, back.session() != null ? back.session()
+                        : bookingId, back.reason(), prefs, listedEtag);
             }
             case RemoteChange.FlagRemoved flag -> {
                 mirrors.flagRemoved(trainerId, provider, externalId, at);
@@ -209,35 +233,41 @@ class SyncRound {
         }
     }
 
-    private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId,
-            RemoteChange.Reschedule move, String listedEtag, String calendar, SyncPreferences prefs) {
+    /**
+     * @param bookingId the booking the calendar's event is synced under (a series' anchor)
+     * @param session the session to move (the booking itself, or one session of the series)
+     * @param which how the notice names a session of a series, or empty
+     */
+    private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId, UUID session,
+            Instant start, Instant end, String which, String listedEtag, String calendar, SyncPreferences prefs) {
         ZoneId zone = prefs.timezoneDisplay();
-        String when = WHEN.format(move.start().atZone(zone)) + "-" + HOUR.format(move.end().atZone(zone));
+        String when = WHEN.format(start.atZone(zone)) + "-" + HOUR.format(end.atZone(zone));
         try {
             // busy times are read before the booking's transaction, as for a move in Spotter (BookingApi)
             conflicts.refresh(trainerId);
-            Booking current = bookings.get(trainerId, bookingId);
+            Booking current = bookings.get(trainerId, session);
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
                 mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
             }
-            bookings.reschedule(trainerId, bookingId, new BookingDetails(d.clientId(), move.start(), move.end(),
-                    d.sessionType(), d.location(), d.notes(), d.colorHex()), false);
-            activity.record(trainerId, bookingId, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
-                    "Moved in " + calendar + " to " + when + ".", false, clock.instant());
+            bookings.reschedule(trainerId, session, new BookingDetails(d.clientId(), start, end, d.sessionType(),
+                    d.location(), d.notes(), d.colorHex()), false);
+            activity.record(trainerId, session, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
+                    "Moved in " + calendar + which + " to " + when + ".", false, clock.instant());
         } catch (ApiProblem refused) {
-            putBack(trainerId, provider, externalId, bookingId, "Moved in " + calendar + " to " + when
-                    + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.", prefs,
-                    listedEtag);
+            putBack(trainerId, provider, externalId, bookingId, session, "Moved in " + calendar + which + " to "
+                    + when + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.",
+                    prefs, listedEtag);
         }
     }
 
-    private void putBack(UUID trainerId, Provider provider, String externalId, UUID bookingId, String reason,
-            SyncPreferences prefs, String listedEtag) {
+    /** @param about the booking the notice is recorded on (a session of a series, or {@code bookingId}) */
+    private void putBack(UUID trainerId, Provider provider, String externalId, UUID bookingId, UUID about,
+            String reason, SyncPreferences prefs, String listedEtag) {
         mirrors.invalidate(trainerId, provider, externalId);
         queue.booking(trainerId, bookingId, prefs);
-        activity.record(trainerId, bookingId, BookingActivity.Kind.PUT_BACK, provider.value(), reason, true,
+        activity.record(trainerId, about, BookingActivity.Kind.PUT_BACK, provider.value(), reason, true,
                 clock.instant(), listedEtag);
     }
 
