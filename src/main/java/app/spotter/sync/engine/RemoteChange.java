@@ -34,6 +34,15 @@ sealed interface RemoteChange {
     /** Deleted there: keep the session, keep the event out of that calendar, and ask the trainer. */
     record FlagRemoved() implements RemoteChange {}
 
+    /**
+     * One occurrence of a series deleted there (RFC 5545 3.8.5.1 EXDATE, or an override with STATUS:CANCELLED):
+     * keep the session, keep that occurrence out of that calendar, and ask the trainer.
+     *
+     * @param session the session's booking
+     * @param occurrence the start the series' rule gives it
+     */
+    record FlagOccurrenceRemoved(UUID session, Instant occurrence) implements RemoteChange {}
+
     /** Gone there and not wanted there either (the session was cancelled): forget Spotter's copy. */
     record Forget() implements RemoteChange {}
 

@@ -24,7 +24,7 @@ import java.util.UUID;
  * session: it is rescheduled on its own, as "This session" in Spotter. The rule and the series' time are Spotter's
  * (changed with "All sessions"), as are the title and the rest of the content: such edits are put back. A deleted
  * occurrence (an EXDATE added, 3.8.5.1, or an override with STATUS:CANCELLED) never cancels a client's session: it
- * is put back with a notice naming the session, and the trainer cancels it in Spotter if they meant to.
+ * is flagged as a deleted single session is, and stays out of that calendar until the trainer chooses.
  */
 final class SeriesChangeDecision {
 
@@ -41,8 +41,9 @@ final class SeriesChangeDecision {
      *
      * @param start the master's start (the rule's first occurrence)
      * @param end the master's end
-     * @param exdates the occurrences Spotter excludes (cancelled sessions, skipped dates)
-     * @param sessions every scheduled session, by the start the rule gave it
+     * @param exdates the occurrences Spotter excludes there (cancelled sessions, skipped dates, and sessions
+     *     flagged as deleted in that calendar)
+     * @param sessions every scheduled session that calendar should show, by the start the rule gave it
      * @param changedSinceOurWrite a change of the series in Spotter is unsent or in flight
      * @param zone the zone the trainer reads times in
      */
@@ -71,9 +72,7 @@ final class SeriesChangeDecision {
             Session session = ours.sessions().get(occurrence);
             String which = "the " + when(occurrence, ours.zone()) + " session of a repeating series";
             if (session != null && deletedThere) {
-                changes.add(new RemoteChange.PutBack("Deleted in " + calendar + ": " + which + ". It is still booked "
-                        + "and was put back; cancel it in Spotter if it is not happening (the client is told).",
-                        session.bookingId()));
+                changes.add(new RemoteChange.FlagOccurrenceRemoved(session.bookingId(), occurrence));
             } else if (session != null && (!start.equals(session.start()) || !end.equals(session.end()))) {
                 changes.add(moved(ours, session, occurrence, start, end, calendar, which));
             } else if (session == null && ours.exdates().contains(occurrence) && !deletedThere) {

@@ -8,7 +8,9 @@ import app.spotter.calendar.CalendarEvents;
 import app.spotter.calendar.Repeating;
 import app.spotter.client.Clients;
 import app.spotter.preferences.SyncPreferences;
+import app.spotter.sync.Provider;
 import app.spotter.sync.RemoteSeries;
+import app.spotter.sync.store.RemovedOccurrences;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +20,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * A series as Spotter writes it to calendars now ({@link CalendarEvents#ofSeries}, the same event reconciliation
- * pushes), with its scheduled sessions by the start the rule gave them: what {@link SeriesChangeDecision} compares
+ * A series as Spotter writes it to one calendar now ({@link CalendarEvents#ofSeries} with the occurrences deleted
+ * there left out, the same event reconciliation pushes), with its scheduled sessions by the start the rule gave them: what {@link SeriesChangeDecision} compares
  * the calendar's object with.
  */
 @Component
@@ -28,16 +30,18 @@ class SeriesState {
     private final BookingSeries series;
     private final CalendarEvents events;
     private final Clients clients;
+    private final RemovedOccurrences removed;
 
-    SeriesState(BookingSeries series, CalendarEvents events, Clients clients) {
+    SeriesState(BookingSeries series, CalendarEvents events, Clients clients, RemovedOccurrences removed) {
         this.series = series;
         this.events = events;
         this.clients = clients;
+        this.removed = removed;
     }
 
     /** Empty when {@code anchor} is not the anchor of a series that still runs (then it is not a series object). */
-    Optional<SeriesChangeDecision.SeriesNow> of(UUID trainerId, UUID anchor, SyncPreferences prefs,
-            boolean changedSinceOurWrite) {
+    Optional<SeriesChangeDecision.SeriesNow> of(UUID trainerId, UUID anchor, Provider provider,
+            SyncPreferences prefs, boolean changedSinceOurWrite) {
         Optional<BookingSeries.Snapshot> snapshot = series.ofSession(trainerId, anchor)
                 .filter(s -> s.series().anchorBookingId().equals(anchor));
         if (snapshot.isEmpty()) {
@@ -47,10 +51,13 @@ class SeriesState {
         if (whole.cancelled()) {
             return Optional.empty(); // an ended series is taken out of calendars by its own sync
         }
+        // sessions deleted in this calendar and waiting for the trainer's choice are out of it, as ProviderStep writes
+        Set<Instant> out = removed.excluded(trainerId, anchor, provider);
+        whole = OccurrencesOut.without(whole, out);
         Repeating r = whole.repeating();
         Map<Instant, SeriesChangeDecision.Session> sessions = new HashMap<>();
         for (Booking b : snapshot.get().sessions()) {
-            if (b.status() == BookingStatus.SCHEDULED) {
+            if (b.status() == BookingStatus.SCHEDULED && !out.contains(b.occurrenceStart())) {
                 sessions.put(b.occurrenceStart(), new SeriesChangeDecision.Session(b.id(), b.details().startsAt(),
                         b.details().endsAt()));
             }

@@ -18,6 +18,7 @@ import app.spotter.sync.SyncStatus;
 import app.spotter.sync.store.ConnectionStore;
 import app.spotter.sync.store.MirrorStore;
 import app.spotter.sync.store.PendingStore;
+import app.spotter.sync.store.RemovedOccurrences;
 import app.spotter.sync.store.StatusStore;
 
 import app.spotter.preferences.Preferences;
@@ -66,11 +67,14 @@ class SyncRound {
     private final Conflicts conflicts;
     private final BookingActivity activity;
     private final SeriesState seriesState;
+    private final RemovedOccurrences removedOccurrences;
 
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
-            Conflicts conflicts, BookingActivity activity, SeriesState seriesState) {
+            Conflicts conflicts, BookingActivity activity, SeriesState seriesState,
+            RemovedOccurrences removedOccurrences) {
         this.seriesState = seriesState;
+        this.removedOccurrences = removedOccurrences;
         this.clock = clock;
         this.bookings = bookings;
         this.conflicts = conflicts;
@@ -183,7 +187,7 @@ class SyncRound {
         if (now.inSeries() && remote instanceof ReadResult.Found found && found.snapshot().series() != null
                 && !found.snapshot().cancelled()) {
             // a series object the calendar could read occurrence by occurrence
-            decided = seriesState.of(trainerId, bookingId, prefs, changedSinceOurWrite)
+            decided = seriesState.of(trainerId, bookingId, provider, prefs, changedSinceOurWrite)
                     .map(series -> SeriesChangeDecision.decide(series, found.snapshot(), calendar)).orElse(null);
         }
         if (decided == null) {
@@ -222,6 +226,18 @@ class SyncRound {
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
                         "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
                                 + "or put it back in " + calendar + ".", true, at);
+            }
+            case RemoteChange.FlagOccurrenceRemoved flag -> {
+                if (listedEtag != null) {
+                    // Spotter's next write of the series goes over the trainer's version, the occurrence left out
+                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                }
+                removedOccurrences.flag(trainerId, flag.session(), provider, at);
+                activity.record(trainerId, flag.session(), BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
+                        "Deleted in " + calendar + ": the " + SeriesChangeDecision.when(flag.occurrence(),
+                                prefs.timezoneDisplay()) + " session of a repeating series. It is still booked: "
+                                + "cancel it (the client is told) or put it back in " + calendar + ".", true, at,
+                        listedEtag);
             }
             case RemoteChange.Forget forget -> {
                 // deleted there and not wanted there: forget our copy; reconciliation settles the rest

@@ -493,7 +493,8 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
-    void anOccurrenceOfASeriesDeletedInTheCalendarStaysBookedAndIsPutBackWithANoticeNamingIt() throws Exception {
+    void anOccurrenceOfASeriesDeletedInTheCalendarStaysBookedAndOutOfThatCalendarUntilTheTrainerChooses()
+            throws Exception {
         List<String> sessions = weeklySeries(22);
         String anchor = sessions.getFirst();
         String ours = rawEvent(anchor);
@@ -501,34 +502,54 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         String edited = OtherClient.cancelOccurrence(OtherClient.excludeOccurrence(ours, instant(29, "09:00")),
                 instant(36, "09:00"));
         assertThat(raw.put(eventUrl(anchor), edited).status()).isBetween(200, 204);
+        String trainersVersion = raw.get(eventUrl(anchor)).etag();
 
         syncNow();
 
-        Eventually.await(WAIT, "a notice on each deleted session", () -> {
-            String notices = api.get("/api/v1/notices").body();
-            return notices.contains(sessions.get(1)) && notices.contains(sessions.get(2));
-        });
-        String[] back = new String[1];
-        Eventually.await(WAIT, "the series put back whole", () -> {
-            back[0] = unfolded(raw.get(eventUrl(anchor)).body());
-            return !back[0].contains("EXDATE") && !back[0].contains("RECURRENCE-ID");
-        });
-        assertThat(SeriesExpander.starts(back[0], instant(19, "00:00"), instant(45, "00:00")))
-                .containsExactly(instant(22, "09:00"), instant(29, "09:00"), instant(36, "09:00"),
-                        instant(43, "09:00"));
+        awaitRemovedThere(sessions.get(1));
+        awaitRemovedThere(sessions.get(2));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).etag()).as("not put back behind the trainer's back")
+                .isEqualTo(trainersVersion);
         for (int i = 1; i <= 2; i++) {
             assertThat(api.get("/api/v1/bookings/" + sessions.get(i)).json().get("status").stringValue())
                     .isEqualTo("scheduled");
-            var entry = api.get("/api/v1/bookings/" + sessions.get(i) + "/activity").json().get(0);
-            assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
-            assertThat(entry.get("message").stringValue()).startsWith("Deleted in Apple Calendar")
+            var activity = api.get("/api/v1/bookings/" + sessions.get(i) + "/activity").json();
+            assertThat(activity.findValuesAsString("kind")).as("one notice, no fight")
+                    .containsExactly("removed_in_calendar");
+            assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
+            assertThat(activity.get(0).get("message").stringValue()).startsWith("Deleted in Apple Calendar")
                     .contains(DAY_TIME.format(instant(22 + 7 * i, "09:00").atZone(ZONE)), "still booked");
         }
+
+        // "Put it back" for one: the series is written again with it, the other still out (Spotter's EXDATE)
+        var back = api.post("/api/v1/bookings/" + sessions.get(1) + "/put-back", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("put_back").toString()).isEqualTo("[\"apple\"]");
+        String[] written = new String[1];
+        Eventually.await(WAIT, "the series written again", () -> {
+            RawDav.Answer now = raw.get(eventUrl(anchor));
+            written[0] = unfolded(now.body());
+            return !trainersVersion.equals(now.etag()) && !written[0].contains("RECURRENCE-ID");
+        });
+        assertThat(written[0]).contains("EXDATE;TZID=Africa/Johannesburg:" + ical(36, "090000"));
+        assertThat(SeriesExpander.starts(written[0], instant(19, "00:00"), instant(45, "00:00")))
+                .containsExactly(instant(22, "09:00"), instant(29, "09:00"), instant(43, "09:00"));
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json().findValuesAsString("kind"))
+                .containsExactly("removed_in_calendar", "restored_in_calendar");
+
+        // "Cancel the session" for the other: it goes, and nothing waits for a choice any more
+        assertThat(api.post("/api/v1/bookings/" + sessions.get(2) + "/cancel", null).status()).isEqualTo(200);
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(2)).json().get("status").stringValue())
+                .isEqualTo("cancelled");
         awaitDueWorkDone();
-        syncNow();
-        awaitDueWorkDone();
-        assertThat(api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json().size()).as("no fight")
-                .isEqualTo(1);
+        assertThat(SeriesExpander.starts(unfolded(raw.get(eventUrl(anchor)).body()), instant(19, "00:00"),
+                instant(45, "00:00"))).containsExactly(instant(22, "09:00"), instant(29, "09:00"),
+                instant(43, "09:00"));
     }
 
     static final ZoneId ZONE = ZoneId.of("Africa/Johannesburg");

@@ -105,13 +105,18 @@ class SeriesChangeDecisionTest {
                         there(Set.of(), Map.of(W1, at(w1AtTwo, w1AtTwo.minus(HOUR)))),
                         List.of(RemoteChange.PutBack.class)),
                 Arguments.of("an occurrence deleted there (EXDATE added)", PLAIN, there(Set.of(W2), Map.of()),
-                        List.of(RemoteChange.PutBack.class)),
+                        List.of(RemoteChange.FlagOccurrenceRemoved.class)),
                 Arguments.of("an occurrence cancelled there (override STATUS:CANCELLED)", PLAIN,
                         there(Set.of(), Map.of(W2, new RemoteSeries.Occurrence(W2, W2.plus(HOUR), true))),
-                        List.of(RemoteChange.PutBack.class)),
+                        List.of(RemoteChange.FlagOccurrenceRemoved.class)),
                 Arguments.of("an occurrence moved and another deleted there", PLAIN,
                         there(Set.of(W3), Map.of(W1, at(w1AtTwo, w1AtTwo.plus(HOUR)))),
-                        List.of(RemoteChange.RescheduleOccurrence.class, RemoteChange.PutBack.class)),
+                        List.of(RemoteChange.RescheduleOccurrence.class, RemoteChange.FlagOccurrenceRemoved.class)),
+                Arguments.of("an occurrence deleted there while the series changes in Spotter", CHANGING,
+                        there(Set.of(W2), Map.of()), List.of(RemoteChange.FlagOccurrenceRemoved.class)),
+                Arguments.of("an occurrence flagged as deleted there, still out there (Spotter writes it out)",
+                        ours(Map.of(), Set.of(W2), false), there(Set.of(W2), Map.of()),
+                        List.of(RemoteChange.PutBack.class)),
                 Arguments.of("a session cancelled in Spotter brought back there (EXDATE removed)", WITH_EXCEPTIONS,
                         there(Set.of(), Map.of(W1, at(W1.plus(Duration.ofHours(2)), W1.plus(Duration.ofHours(3))))),
                         List.of(RemoteChange.PutBack.class)),
@@ -178,7 +183,7 @@ class SeriesChangeDecisionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void aDeletedOccurrenceIsPutBackOnItsOwnSessionNeverCancelled(String situation,
+    void aDeletedOccurrenceIsFlaggedOnItsOwnSessionNeverCancelled(String situation,
             SeriesChangeDecision.SeriesNow ours, RemoteSnapshot there, List<Class<? extends RemoteChange>> expected) {
         Set<Instant> deletedThere = new java.util.HashSet<>(there.series().exdates());
         there.series().overrides().forEach((rid, o) -> {
@@ -188,13 +193,12 @@ class SeriesChangeDecisionTest {
         });
         deletedThere.removeAll(ours.exdates());
         List<RemoteChange> changes = SeriesChangeDecision.decide(ours, there, "Apple Calendar");
+        List<RemoteChange> flagged = changes.stream().filter(RemoteChange.FlagOccurrenceRemoved.class::isInstance)
+                .toList();
+        assertThat(flagged).hasSize(deletedThere.size());
         for (Instant rid : deletedThere) {
-            UUID session = ours.sessions().get(rid).bookingId();
-            assertThat(changes).anySatisfy(c -> {
-                assertThat(c).isInstanceOf(RemoteChange.PutBack.class);
-                assertThat(((RemoteChange.PutBack) c).session()).isEqualTo(session);
-                assertThat(((RemoteChange.PutBack) c).reason()).startsWith("Deleted in Apple Calendar");
-            });
+            assertThat(flagged).contains(new RemoteChange.FlagOccurrenceRemoved(ours.sessions().get(rid).bookingId(),
+                    rid));
         }
     }
 }

@@ -97,6 +97,6 @@ class SyncRoundTest {
         return new SyncRound(connections, mirrors, mock(StatusStore.class),
                 new ProviderRegistry(List.of(apple), List.of(), List.of()), pending, queue, preferences,
                 Clock.fixed(PINNED, ZoneOffset.UTC), bookings, mock(app.spotter.booking.Conflicts.class), activity,
-                mock(SeriesState.class));
+                mock(SeriesState.class), mock(app.spotter.sync.store.RemovedOccurrences.class));
     }
 }
