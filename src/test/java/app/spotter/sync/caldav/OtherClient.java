@@ -31,12 +31,12 @@ import net.fortuna.ical4j.model.property.Status;
  * VEVENT with the master's UID and a RECURRENCE-ID (RFC 5545 3.8.4.4); a deleted one an EXDATE on the master
  * (3.8.5.1) or an override with STATUS:CANCELLED. Times are written as the master's: local with its TZID.
  */
-final class OtherClient {
+public final class OtherClient {
 
     private OtherClient() {}
 
     /** The occurrence the rule gives at {@code occurrence} moved to [start, end) (its override made or changed). */
-    static String moveOccurrence(String ics, Instant occurrence, Instant start, Instant end) {
+    public static String moveOccurrence(String ics, Instant occurrence, Instant start, Instant end) {
         return edit(ics, (calendar, master, zone) -> {
             VEvent override = override(calendar, master, zone, occurrence);
             override.replace(new DtStart<>(tz(zone), LocalDateTime.ofInstant(start, zone)));
