@@ -42,10 +42,12 @@ class HostileInputIT extends SpotterIT {
             "SystemV/AST4", "EST", "Europe/Kyiv", "Europe/Kiev", "Z", "australia/sydney", "Africa/Johannesburg\r\n");
     static final List<String> COLOURS = List.of("#1E90FF", "#fff", "#GGGGGG", "red", "#12345678", "", "#000000",
             "#ffffff", "1E90FF");
-    static final List<String> TIMES = List.of("2027-05-01T09:00:00+02:00", "2027-05-01T09:00:00Z",
-            "2027-05-01T09:00:00", "2027-13-01T09:00:00+02:00", "9999-12-31T23:59:59+14:00",
-            "0001-01-01T00:00:00Z", "yesterday", "2027-03-28T02:30:00+02:00", "2027-05-01T09:00:00.123456789+02:00",
-            "2027-05-01T09:00:00-12:00");
+    /** Next year, so that well-formed times are always ahead of the clock. */
+    static final int YEAR = java.time.Year.now().getValue() + 1;
+    static final List<String> TIMES = List.of(YEAR + "-05-01T09:00:00+02:00", YEAR + "-05-01T09:00:00Z",
+            YEAR + "-05-01T09:00:00", YEAR + "-13-01T09:00:00+02:00", "9999-12-31T23:59:59+14:00",
+            "0001-01-01T00:00:00Z", "yesterday", YEAR + "-03-28T02:30:00+02:00",
+            YEAR + "-05-01T09:00:00.123456789+02:00", YEAR + "-05-01T09:00:00-12:00");
 
     @Autowired
     JdbcClient jdbc;
@@ -140,7 +142,7 @@ class HostileInputIT extends SpotterIT {
             // well-formed requests carrying hostile text, so that some of it is stored and must sync
             case 16, 17, 18 -> new Request("POST", "/api/v1/bookings", """
                     {"client_id":%s,"starts_at":"%s","duration_minutes":60,"location":%s,"notes":%s,"color_hex":%s}"""
-                    .formatted(q(client), java.time.OffsetDateTime.parse("2027-06-01T06:00:00+02:00")
+                    .formatted(q(client), java.time.OffsetDateTime.parse(YEAR + "-06-01T06:00:00+02:00")
                             .plusHours(2L * SLOT.getAndIncrement()), q(pick(r, TEXT.subList(0, 16))),
                             q(pick(r, TEXT)), q(pick(r, List.of("#1E90FF", "#000000", "#ffffff")))), false);
             case 19 -> new Request("POST", "/api/v1/clients", """

@@ -77,8 +77,8 @@ class GoogleCalendarSyncIT extends SpotterIT {
     void connectingGoogleThroughOAuthPutsBookingsInTheCalendar() throws Exception {
         assertThat(connectThroughOAuth()).contains("Google Calendar connected");
         var r = api.post("/api/v1/bookings", """
-                {"client_id":"%s","starts_at":"2026-12-01T09:00:00+02:00","duration_minutes":60,
-                 "notes":"shoulder","color_hex":"#D50000"}""".formatted(clientId));
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "notes":"shoulder","color_hex":"#D50000"}""".formatted(clientId, ahead(-30, "09:00")));
         String id = r.json().get("id").stringValue();
         Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
         JsonObject event = event(id).orElseThrow();
@@ -135,7 +135,7 @@ class GoogleCalendarSyncIT extends SpotterIT {
     @Test
     void cancellingRemovesTheGoogleEvent() throws Exception {
         connectThroughOAuth();
-        String id = api.createBooking(clientId, "2026-12-02T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, ahead(-29, "09:00"), 60);
         Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
         api.post("/api/v1/bookings/" + id + "/cancel", null);
         Eventually.await(WAIT, "event cancelled in Google", () -> event(id)
@@ -147,7 +147,7 @@ class GoogleCalendarSyncIT extends SpotterIT {
         connectThroughOAuth();
         GOOGLE.revokeAccess();
         GOOGLE.expireAccessTokens();
-        String id = api.createBooking(clientId, "2026-12-03T09:00:00+02:00", 60);
+        String id = api.createBooking(clientId, ahead(-28, "09:00"), 60);
         Eventually.await(WAIT, "needs_reconnect", () -> "needs_reconnect".equals(
                 api.get("/api/v1/calendar-sync/status").json().get(0).get("sync_status").stringValue()));
         assertThat(api.get("/api/v1/calendar-sync/status").json().get(0).get("error_message").stringValue())
