@@ -69,6 +69,18 @@ class SyncRound {
     private final SeriesState seriesState;
     private final RemovedOccurrences removedOccurrences;
 
+    /**
+     * Without the series' state (unit tests and models without a database): a change to a series object is
+     * decided as one change of one event ({@link RemoteChangeDecision}: put back).
+     */
+    SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
+            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
+            Conflicts conflicts, BookingActivity activity) {
+        this(connections, mirrors, status, registry, pending, queue, preferences, clock, bookings, conflicts,
+                activity, null, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
             Conflicts conflicts, BookingActivity activity, SeriesState seriesState,
@@ -184,8 +196,8 @@ class SyncRound {
                 .orElse(RemoteChangeDecision.BookingNow.ABSENT);
         String calendar = calendarName(provider);
         List<RemoteChange> decided = null;
-        if (now.inSeries() && remote instanceof ReadResult.Found found && found.snapshot().series() != null
-                && !found.snapshot().cancelled()) {
+        if (seriesState != null && now.inSeries() && remote instanceof ReadResult.Found found
+                && found.snapshot().series() != null && !found.snapshot().cancelled()) {
             // a series object the calendar could read occurrence by occurrence
             decided = seriesState.of(trainerId, bookingId, provider, prefs, changedSinceOurWrite)
                     .map(series -> SeriesChangeDecision.decide(series, found.snapshot(), calendar)).orElse(null);

@@ -96,7 +96,6 @@ class SyncRoundTest {
         when(pending.generation(TRAINER, BOOKING)).thenReturn(java.util.OptionalLong.empty());
         return new SyncRound(connections, mirrors, mock(StatusStore.class),
                 new ProviderRegistry(List.of(apple), List.of(), List.of()), pending, queue, preferences,
-                Clock.fixed(PINNED, ZoneOffset.UTC), bookings, mock(app.spotter.booking.Conflicts.class), activity,
-                mock(SeriesState.class), mock(app.spotter.sync.store.RemovedOccurrences.class));
+                Clock.fixed(PINNED, ZoneOffset.UTC), bookings, mock(app.spotter.booking.Conflicts.class), activity);
     }
 }
