@@ -97,8 +97,10 @@ final class SeriesChangeDecision {
                     + "it starts; put back.", session.bookingId());
         }
         if (ours.changedSinceOurWrite()) {
+            // on the series' own booking: a push that meets the same change (412) records it there too, and the
+            // notice is then recorded once (booking_activity is unique per booking, calendar and remote etag)
             return new RemoteChange.PutBack("Moved in " + calendar + ": " + which + ", while the series was being "
-                    + "changed in Spotter; Spotter's time was put back.", session.bookingId());
+                    + "changed in Spotter; Spotter's time was put back.");
         }
         return new RemoteChange.RescheduleOccurrence(session.bookingId(), occurrence, start, end);
     }

@@ -552,6 +552,37 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
                 instant(43, "09:00"));
     }
 
+    @Test
+    void anOccurrenceMovedInTheCalendarRacingAnUnsentMoveOfItInSpotterLeavesSpottersTimeWithOneNotice() {
+        List<String> sessions = weeklySeries(23);
+        String anchor = sessions.getFirst();
+        String ours = rawEvent(anchor);
+        api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
+        assertThat(api.patch("/api/v1/bookings/" + sessions.get(1), "{\"starts_at\":\"" + at(30, "11:00") + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(raw.put(eventUrl(anchor), OtherClient.moveOccurrence(ours, instant(30, "09:00"),
+                instant(30, "14:00"), instant(30, "15:00"))).status()).isBetween(200, 204);
+
+        syncNow(); // the push of Spotter's move and the round that finds the calendar's, in either order
+
+        awaitEvent(anchor, "DTSTART;TZID=Africa/Johannesburg:" + ical(30, "110000"));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(startsAt(sessions.get(1))).isEqualTo(at(30, "11:00"));
+        assertThat(awaitEvent(anchor, "UID:")).contains("DTSTART;TZID=Africa/Johannesburg:" + ical(30, "110000"))
+                .doesNotContain(ical(30, "140000"));
+        // the round and the push (412) both record it on the series' booking: never a silent overwrite. (Not
+        // "exactly one": on Xandikos a round can meet Spotter's own write of the series under an etag it has not
+        // learnt yet and put it back as an edit, a second notice; see the closing notes.)
+        List<String> kinds = new java.util.ArrayList<>();
+        for (String id : List.of(anchor, sessions.get(1))) {
+            kinds.addAll(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("kind"));
+        }
+        assertThat(kinds).isNotEmpty().containsOnly("put_back");
+        assertThat(api.get("/api/v1/notices").body()).contains(anchor);
+    }
+
     static final ZoneId ZONE = ZoneId.of("Africa/Johannesburg");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
             java.util.Locale.forLanguageTag("en-ZA"));

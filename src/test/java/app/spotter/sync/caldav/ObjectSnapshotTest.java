@@ -126,4 +126,18 @@ class ObjectSnapshotTest {
         assertThat(there.repeating()).isFalse();
         assertThat(there.series()).isNull();
     }
+
+    @Test
+    void aSeriesSpotterWroteShowsThatSeriesAndAnotherClientsMoveDoesNot() {
+        CalendarEvent series = series(1, null, 10, List.of(TH0),
+                List.of(new Repeating.Override(W1, moved(W1.plus(HOUR)))));
+        String ics = objects.storedObject(series);
+
+        assertThat(SeriesMatch.shows(read(ics), series)).isTrue();
+        assertThat(SeriesMatch.shows(read(OtherClient.moveOccurrence(ics, W2, W2.plus(HOUR), W2.plus(HOUR).plus(HOUR))),
+                series)).isFalse();
+        assertThat(SeriesMatch.shows(read(OtherClient.excludeOccurrence(ics, W2)), series)).isFalse();
+        assertThat(SeriesMatch.shows(read(ics), series(1, null, 11, List.of(TH0),
+                List.of(new Repeating.Override(W1, moved(W1.plus(HOUR))))))).as("another rule").isFalse();
+    }
 }
