@@ -210,25 +210,27 @@ class SyncRound {
         if (listedEtag != null) {
             mirrors.decided(trainerId, provider, externalId, listedEtag);
         }
+        String seenEtag = mirror.remote().etag();
         for (RemoteChange change : decided) {
-            apply(change, trainerId, provider, externalId, bookingId, listedEtag, calendar, prefs);
+            apply(change, trainerId, provider, externalId, bookingId, seenEtag, listedEtag, calendar, prefs);
         }
     }
 
+    /** @param seenEtag the mirror's etag when this change was read (a push may store a newer one meanwhile) */
     private void apply(RemoteChange change, UUID trainerId, Provider provider, String externalId, UUID bookingId,
-            String listedEtag, String calendar, SyncPreferences prefs) {
+            String seenEtag, String listedEtag, String calendar, SyncPreferences prefs) {
         Instant at = clock.instant();
         switch (change) {
             case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, bookingId,
-                    move.start(), move.end(), "", listedEtag, calendar, prefs);
+                    move.start(), move.end(), "", seenEtag, listedEtag, calendar, prefs);
             case RemoteChange.RescheduleOccurrence move -> reschedule(trainerId, provider, externalId, bookingId,
                     move.session(), move.start(), move.end(), " (the " + SeriesChangeDecision.when(move.occurrence(),
-                            prefs.timezoneDisplay()) + " session of a repeating series)", listedEtag, calendar,
-                    prefs);
+                            prefs.timezoneDisplay()) + " session of a repeating series)", seenEtag, listedEtag,
+                    calendar, prefs);
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
-                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                    mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
                 }
                 putBack(trainerId, provider, externalId, bookingId, back.session() != null ? back.session()
                         : bookingId, back.reason(), prefs, listedEtag);
@@ -242,7 +244,7 @@ class SyncRound {
             case RemoteChange.FlagOccurrenceRemoved flag -> {
                 if (listedEtag != null) {
                     // Spotter's next write of the series goes over the trainer's version, the occurrence left out
-                    mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                    mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
                 }
                 removedOccurrences.flag(trainerId, flag.session(), provider, at);
                 activity.record(trainerId, flag.session(), BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
@@ -267,7 +269,8 @@ class SyncRound {
      * @param which how the notice names a session of a series, or empty
      */
     private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId, UUID session,
-            Instant start, Instant end, String which, String listedEtag, String calendar, SyncPreferences prefs) {
+            Instant start, Instant end, String which, String seenEtag, String listedEtag, String calendar,
+            SyncPreferences prefs) {
         ZoneId zone = prefs.timezoneDisplay();
         String when = WHEN.format(start.atZone(zone)) + "-" + HOUR.format(end.atZone(zone));
         try {
@@ -277,7 +280,7 @@ class SyncRound {
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
-                mirrors.adoptEtag(trainerId, provider, externalId, listedEtag);
+                mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
             }
             bookings.reschedule(trainerId, session, new BookingDetails(d.clientId(), start, end, d.sessionType(),
                     d.location(), d.notes(), d.colorHex()), false);

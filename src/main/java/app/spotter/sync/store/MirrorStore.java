@@ -160,6 +160,17 @@ public class MirrorStore {
                 .list();
     }
 
+    /**
+     * Takes {@code etag} as the version Spotter's next write goes over, unless the row's etag is no longer
+     * {@code seen}: a push stored its own write meanwhile, and its etag must not be replaced by the older one (the
+     * next round would take Spotter's own write for an edit made there).
+     */
+    public void adoptEtag(UUID trainerId, Provider provider, String externalId, String seen, String etag) {
+        jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ? "
+                        + "AND etag IS NOT DISTINCT FROM ?")
+                .params(etag, trainerId, provider.value(), externalId, seen).update();
+    }
+
     public void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {
         jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ?")
                 .params(etag, trainerId, provider.value(), externalId).update();
