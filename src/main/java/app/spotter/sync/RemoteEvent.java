@@ -11,9 +11,20 @@ package app.spotter.sync;
  * @param overwrote what this write replaced when the calendar's copy had been changed there since Spotter's last
  *     write (a change made there while Spotter's was in flight: the trainer is told, it is not lost silently), else
  *     null
+ * @param goneThere an update found the event deleted there since Spotter's last write, and wrote nothing: the
+ *     engine decides it as a deletion made there (the other fields but the id and URL are then empty)
  */
 public record RemoteEvent(String externalId, String etag, String resourceUrl, int sequence,
-        RemoteSnapshot overwrote) {
+        RemoteSnapshot overwrote, boolean goneThere) {
+
+    public RemoteEvent(String externalId, String etag, String resourceUrl, int sequence, RemoteSnapshot overwrote) {
+        this(externalId, etag, resourceUrl, sequence, overwrote, false);
+    }
+
+    /** An update that found the event deleted there since Spotter's last write; nothing was written. */
+    public static RemoteEvent goneThere(String externalId, String resourceUrl) {
+        return new RemoteEvent(externalId, null, resourceUrl, -1, null, true);
+    }
 
     public RemoteEvent(String externalId, String etag, String resourceUrl, int sequence) {
         this(externalId, etag, resourceUrl, sequence, null);

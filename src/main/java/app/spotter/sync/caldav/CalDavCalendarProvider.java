@@ -109,11 +109,16 @@ class CalDavCalendarProvider implements CalendarProvider {
                             body = objects.storedObject(event).getBytes(StandardCharsets.UTF_8);
                         }
                     }
+                    if (current instanceof GetOutcome.NotFound && previous != null && previous.etag() != null) {
+                        // an update, and the copy Spotter wrote is gone: the trainer deleted it there. Creating it
+                        // again would undo that behind their back; the engine decides it as a round would
+                        return RemoteEvent.goneThere(name, url.toString());
+                    }
                     precondition = switch (current) {
                         case GetOutcome.Found found -> found.etag()
                                 .<WritePrecondition>map(WritePrecondition.MatchOnly::new)
                                 .orElseGet(WritePrecondition.Unconditional::new);
-                        // deleted there meanwhile: create it again
+                        // a create (or a row that never learned an ETag) whose object is gone meanwhile: create it
                         case GetOutcome.NotFound notFound -> new WritePrecondition.CreateOnly();
                     };
                 }

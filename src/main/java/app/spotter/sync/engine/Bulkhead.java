@@ -3,10 +3,13 @@ package app.spotter.sync.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>The ticket is only the fallback. Work put back here is also queued in memory, and each job that leaves hands
  * its slot to the oldest of it ({@link #nextWaiting}: the caller makes it due at once), so a freed slot is taken
  * again within milliseconds instead of at the scheduler's next poll.
+ *
+ * <p>A bulk known in advance (a connect, "sync now") is {@linkplain #pace paced} instead: only the first few are
+ * due at once, the rest queued for hand-off, so most of it is never picked only to be put back.
  */
 @Component
 class Bulkhead {
@@ -43,7 +49,7 @@ class Bulkhead {
     private final Clock clock;
     private final ConcurrentHashMap<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Tickets> tickets = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, ConcurrentLinkedQueue<String>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
     /** Work remembered for hand-off per trainer; beyond it, put-back work still comes back on its ticket. */
     static final int MAX_WAITING = 10_000;
@@ -91,16 +97,41 @@ class Bulkhead {
      * jitter so that several instances' tickets do not line up.
      */
     Duration deferral(UUID trainerId, String workId) {
-        ConcurrentLinkedQueue<String> queue = waiting.computeIfAbsent(trainerId, id -> new ConcurrentLinkedQueue<>());
-        if (queue.size() < MAX_WAITING && !queue.contains(workId)) {
-            queue.add(workId);
+        Waiting queue = waiting.computeIfAbsent(trainerId, id -> new Waiting());
+        return deferral(trainerId, queue.add(workId));
+    }
+
+    /**
+     * When each of a bulk of one trainer's work (in order) should first be tried: the first {@code perTrainer} at
+     * once, each later one two job-times (measured, or the first estimate) over the slots after the one before it,
+     * and never beyond the ticket cap. All but the first few are queued for hand-off, so the pace is really set by
+     * jobs finishing; the due times are the fallback (another instance, a restart), slow rather than early, since
+     * work due before a slot is free is picked only to be put back.
+     */
+    List<Duration> pace(UUID trainerId, List<String> workIds) {
+        Instant now = clock.instant();
+        Tickets t = tickets.compute(trainerId, (id, old) -> new Tickets(old == null ? now : old.next(),
+                old == null ? FIRST_ESTIMATE.toNanos() : old.averageNanos()));
+        long spacing = 2 * t.averageNanos() / perTrainer;
+        Waiting queue = waiting.computeIfAbsent(trainerId, id -> new Waiting());
+        List<Duration> offsets = new ArrayList<>(workIds.size());
+        for (int i = 0; i < workIds.size(); i++) {
+            Duration offset = Duration.ofNanos(spacing * Math.max(0, i - perTrainer + 1));
+            offsets.add(offset.compareTo(MAX_DEFERRAL) > 0 ? MAX_DEFERRAL : offset);
+            if (i >= perTrainer) {
+                queue.add(workIds.get(i));
+            }
         }
-        return deferral(trainerId, queue.size());
+        // work put back later queues behind this bulk
+        Instant end = now.plus(offsets.getLast());
+        tickets.computeIfPresent(trainerId, (id, old) -> old.next().isBefore(end)
+                ? new Tickets(end, old.averageNanos()) : old);
+        return offsets;
     }
 
     /** Work that got a slot is no longer waiting (it may have come back on its ticket before a hand-off). */
     void entered(UUID trainerId, String workId) {
-        ConcurrentLinkedQueue<String> queue = waiting.get(trainerId);
+        Waiting queue = waiting.get(trainerId);
         if (queue != null) {
             queue.remove(workId);
         }
@@ -111,7 +142,7 @@ class Bulkhead {
      * asks again when that work was taken meanwhile (it may have come back on its ticket).
      */
     Optional<String> nextWaiting(UUID trainerId) {
-        ConcurrentLinkedQueue<String> queue = waiting.get(trainerId);
+        Waiting queue = waiting.get(trainerId);
         if (queue == null) {
             return Optional.empty();
         }
@@ -123,6 +154,37 @@ class Bulkhead {
             tickets.remove(trainerId);
         }
         return Optional.ofNullable(next);
+    }
+
+    /**
+     * One trainer's waiting work in hand-off order. A set under a lock rather than a concurrent queue: a bulk of
+     * 1,000 asks "is it queued?" and "how many?" per job, which a linked queue answers by walking all of it.
+     */
+    private static final class Waiting {
+
+        private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+
+        /** @return how many wait now, this one included */
+        synchronized int add(String workId) {
+            if (ids.size() < MAX_WAITING) {
+                ids.add(workId);
+            }
+            return ids.size();
+        }
+
+        synchronized void remove(String workId) {
+            ids.remove(workId);
+        }
+
+        synchronized String poll() {
+            Iterator<String> first = ids.iterator();
+            if (!first.hasNext()) {
+                return null;
+            }
+            String next = first.next();
+            first.remove();
+            return next;
+        }
     }
 
     /**

@@ -127,6 +127,12 @@ class ProviderStep {
                 // content, or a booking changed back to it would be decided "already there" (model test seed 189)
                 mirrors.markWriting(trainerId, bookingId, provider);
                 RemoteEvent remote = adapter.upsert(connection, event, update.previous().remote());
+                if (remote.goneThere()) {
+                    remote = deletedThere(adapter, connection, bookingId, update, event);
+                    if (remote == null) {
+                        return 0; // flagged: out of that calendar until the trainer chooses
+                    }
+                }
                 mirrors.save(trainerId, bookingId, provider, remote, update.contentHash(),
                         Math.max(event.sequence(), remote.sequence()));
                 if (remote.overwrote() != null) {
@@ -140,6 +146,9 @@ class ProviderStep {
                 return update.previous().contentHash() == null ? 1 : 0;
             }
             case SyncAction.Remove remove -> {
+                // if the answer is lost the calendar may no longer hold it: a restored booking's update that then
+                // finds it gone must create it again, not take Spotter's own removal for the trainer's
+                mirrors.markWriting(trainerId, bookingId, provider);
                 adapter.remove(connection, remove.event(), remove.previous().remote());
                 mirrors.delete(trainerId, bookingId, provider);
                 return remove.previous().contentHash() == null ? 0 : -1;
@@ -147,6 +156,43 @@ class ProviderStep {
             case SyncAction.Nothing nothing -> {
                 return 0; // decided that the calendar already matches
             }
+        }
+    }
+
+    /**
+     * An update found the event deleted there since Spotter's last write: decided as a round decides a deletion
+     * ({@link RemoteChangeDecision}), so whichever of push and round meets it first, the outcome and its one notice
+     * are the same. Returns what was written, or null when nothing was (the session is flagged).
+     */
+    private RemoteEvent deletedThere(CalendarProvider adapter, Connection connection, UUID bookingId,
+            SyncAction.Update update, CalendarEvent event) throws SyncFailure {
+        UUID trainerId = connection.trainerId();
+        Provider provider = connection.provider();
+        if (MirrorStore.WRITING.equals(update.previous().contentHash())) {
+            return adapter.upsert(connection, event, null); // Spotter's own removal may have landed: not the trainer's
+        }
+        String calendar = SyncRound.calendarName(provider);
+        RemoteChange change = RemoteChangeDecision.decide(new RemoteChangeDecision.BookingNow(true, event.start(),
+                event.end(), event.repeating() != null, true), new app.spotter.sync.ReadResult.Gone(), calendar);
+        java.time.Instant at = clock.instant();
+        switch (change) {
+            case RemoteChange.FlagRemoved flag -> {
+                mirrors.flagRemoved(trainerId, provider, update.previous().remote().externalId(), at);
+                activity.record(trainerId, bookingId, app.spotter.booking.BookingActivity.Kind.REMOVED_IN_CALENDAR,
+                        provider.value(), SyncRound.removedThere(calendar), true, at);
+                return null;
+            }
+            case RemoteChange.PutBack back -> {
+                activity.record(trainerId, bookingId, app.spotter.booking.BookingActivity.Kind.PUT_BACK,
+                        provider.value(), back.reason(), true, at);
+                return adapter.upsert(connection, event, null);
+            }
+            case RemoteChange.Reschedule move -> throw new IllegalStateException("a deletion is not a move");
+            case RemoteChange.RescheduleOccurrence move -> throw new IllegalStateException("a deletion is not a move");
+            case RemoteChange.FlagOccurrenceRemoved flag ->
+                    throw new IllegalStateException("a whole deleted object is not one occurrence");
+            case RemoteChange.Forget forget -> throw new IllegalStateException("an update is of a wanted event");
+            case RemoteChange.Ignore ignore -> throw new IllegalStateException("an update is of a wanted event");
         }
     }
 

@@ -8,12 +8,15 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +48,15 @@ class SyncQueue {
     private final ObjectProvider<Scheduler> scheduler;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final Bulkhead bulkhead;
+
+    /** Above this many bookings of one trainer at once, the work is enqueued as one paced bulk ({@link #bulk}). */
+    static final int BULK = 8;
 
     SyncQueue(PendingStore pending, ObjectProvider<SchedulerClient> client, ObjectProvider<Scheduler> scheduler,
-            Clock clock, JdbcClient jdbc) {
+            Clock clock, JdbcClient jdbc, Bulkhead bulkhead) {
         this.jdbc = jdbc;
+        this.bulkhead = bulkhead;
         this.pending = pending;
         this.client = client;
         this.scheduler = scheduler;
@@ -64,14 +72,15 @@ class SyncQueue {
     /** Everything of this trainer's that a calendar may need to hear about (a preference or connection change). */
     void everything(UUID trainerId, SyncPreferences preferences) {
         Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
-        schedule(trainerId, pending.requestAll(trainerId, due), due);
+        // first: then a bulk takes its paced places instead of all being brought to `due`
         bringForward(trainerId, due);
+        schedule(trainerId, pending.requestAll(trainerId, due), due);
     }
 
     void client(UUID trainerId, UUID clientId, SyncPreferences preferences) {
         Instant due = DueTime.next(preferences.syncFrequency(), clock.instant(), preferences.timezoneDisplay());
-        schedule(trainerId, pending.requestAll(trainerId, clientId, due), due);
         bringForward(trainerId, due);
+        schedule(trainerId, pending.requestAll(trainerId, clientId, due), due);
     }
 
     /**
@@ -121,7 +130,12 @@ class SyncQueue {
      */
     void now(UUID trainerId) {
         Instant now = clock.instant();
-        for (UUID bookingId : pending.makeDue(trainerId, now)) {
+        List<UUID> waiting = pending.makeDue(trainerId, now);
+        if (waiting.size() > BULK) {
+            bulk(trainerId, waiting, now);
+            return;
+        }
+        for (UUID bookingId : waiting) {
             schedule(trainerId, bookingId, now, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         }
     }
@@ -161,7 +175,39 @@ class SyncQueue {
     }
 
     void schedule(UUID trainerId, Collection<UUID> bookingIds, Instant due) {
+        if (due != null && bookingIds.size() > BULK) {
+            bulk(trainerId, List.copyOf(bookingIds), due);
+            return;
+        }
         bookingIds.forEach(id -> schedule(trainerId, id, due));
+    }
+
+    /**
+     * Many bookings of one trainer at once (a connect, "sync now", a preference change): one statement instead of
+     * two per booking, and paced ({@link Bulkhead#pace}). Before, all were due at once, and each worker that picked
+     * one beyond the trainer's slots put it back: a pick and an update per booking, competing with the calendar
+     * server for the same cores. A waiting execution takes its place in the bulk (earlier or later); one running
+     * now is left alone: the generation its caller bumped makes it run again when it finishes.
+     */
+    private void bulk(UUID trainerId, List<UUID> bookingIds, Instant due) {
+        List<String> instances = bookingIds.stream().map(UUID::toString).toList();
+        List<Duration> offsets = bulkhead.pace(trainerId, instances);
+        String[] times = offsets.stream().map(offset -> due.plus(offset).toString()).toArray(String[]::new);
+        byte[] data = Serializer.DEFAULT_JAVA_SERIALIZER.serialize(new ReconcileRequest(trainerId.toString(), 0));
+        // db-scheduler's own columns and values for a new execution (JdbcTaskRepository.createIfNotExists)
+        jdbc.sql("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version,
+                                             priority)
+                SELECT ?, b.instance, ?, b.due, FALSE, 1, ?
+                  FROM unnest(CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[])) AS b(instance, due)
+                ON CONFLICT (task_name, task_instance) DO UPDATE
+                   SET execution_time = EXCLUDED.execution_time, version = scheduled_tasks.version + 1
+                 WHERE NOT scheduled_tasks.picked""")
+                .params(RECONCILE.getTaskName(), data, Priority.HIGH, instances.toArray(String[]::new), times)
+                .update();
+        if (!due.isAfter(clock.instant())) {
+            wakeAfterCommit();
+        }
     }
 
     void schedule(UUID trainerId, UUID bookingId, Instant due) {

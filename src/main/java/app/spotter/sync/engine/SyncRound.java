@@ -230,7 +230,7 @@ class SyncRound {
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
-                    mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
                 }
                 putBack(trainerId, provider, externalId, bookingId, back.session() != null ? back.session()
                         : bookingId, back.reason(), prefs, listedEtag);
@@ -238,13 +238,12 @@ class SyncRound {
             case RemoteChange.FlagRemoved flag -> {
                 mirrors.flagRemoved(trainerId, provider, externalId, at);
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
-                        "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
-                                + "or put it back in " + calendar + ".", true, at);
+                        removedThere(calendar), true, at);
             }
             case RemoteChange.FlagOccurrenceRemoved flag -> {
                 if (listedEtag != null) {
                     // Spotter's next write of the series goes over the trainer's version, the occurrence left out
-                    mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
                 }
                 removedOccurrences.flag(trainerId, flag.session(), provider, at);
                 activity.record(trainerId, flag.session(), BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
@@ -280,7 +279,7 @@ class SyncRound {
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
-                mirrors.adoptEtag(trainerId, provider, externalId, seenEtag, listedEtag);
+                mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
             }
             bookings.reschedule(trainerId, session, new BookingDetails(d.clientId(), start, end, d.sessionType(),
                     d.location(), d.notes(), d.colorHex()), false);
@@ -305,6 +304,12 @@ class SyncRound {
     /** The API's "send allow_conflict" advice means nothing to a move made in a calendar. */
     private static String withoutOverrideHint(String detail) {
         return String.valueOf(detail).replace(" Send allow_conflict: true to book it anyway.", "").trim();
+    }
+
+    /** The notice of a session deleted in a calendar (by a round or by the push that met the deletion). */
+    static String removedThere(String calendar) {
+        return "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
+                + "or put it back in " + calendar + ".";
     }
 
     static String calendarName(Provider provider) {

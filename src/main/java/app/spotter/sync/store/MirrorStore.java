@@ -161,14 +161,14 @@ public class MirrorStore {
     }
 
     /**
-     * Takes {@code etag} as the version Spotter's next write goes over, unless the row's etag is no longer
-     * {@code seen}: a push stored its own write meanwhile, and its etag must not be replaced by the older one (the
-     * next round would take Spotter's own write for an edit made there).
+     * As {@link #adoptEtag}, only while the row still holds {@code expected} (the etag the decision was made
+     * against): a push that saved Spotter's own newer etag meanwhile keeps it, or the next round would take
+     * Spotter's write for another change made there.
      */
-    public void adoptEtag(UUID trainerId, Provider provider, String externalId, String seen, String etag) {
+    public void adoptEtagIfStill(UUID trainerId, Provider provider, String externalId, String etag, String expected) {
         jdbc.sql("UPDATE calendar_events SET etag = ? WHERE trainer_id = ? AND provider = ? AND external_event_id = ? "
                         + "AND etag IS NOT DISTINCT FROM ?")
-                .params(etag, trainerId, provider.value(), externalId, seen).update();
+                .params(etag, trainerId, provider.value(), externalId, expected).update();
     }
 
     public void adoptEtag(UUID trainerId, Provider provider, String externalId, String etag) {

@@ -83,9 +83,10 @@ public class PendingStore {
 
     /** True when the row was cleared; false when a newer change arrived and the job must run again. */
     public boolean complete(UUID trainerId, UUID bookingId, long generation) {
-        jdbc.sql("DELETE FROM sync_pending WHERE booking_id = ? AND trainer_id = ? AND generation = ?")
+        int cleared = jdbc.sql("DELETE FROM sync_pending WHERE booking_id = ? AND trainer_id = ? AND generation = ?")
                 .params(bookingId, trainerId, generation).update();
-        return generation(trainerId, bookingId).isEmpty();
+        // nothing cleared: either a newer change bumped the row, or it was cleared already; only then look
+        return cleared == 1 || generation(trainerId, bookingId).isEmpty();
     }
 
     /**

@@ -350,6 +350,26 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("cancelled");
     }
 
+    /** Found by the model calendar's property test: the push that met the deletion first created it again. */
+    @Test
+    void aSessionDeletedInTheCalendarWhileAChangeInSpotterIsOnItsWayStaysOutAndIsFlagged() {
+        String id = api.createBooking(clientId, at(15, "09:00"), 60);
+        rawEvent(id);
+        assertThat(raw.delete(eventUrl(id)).status()).isBetween(200, 204);
+
+        // pushed at once (realtime), while rounds wait for "sync now": the push meets the deletion first
+        assertThat(api.patch("/api/v1/bookings/" + id, "{\"location\":\"Camps Bay\"}").status()).isEqualTo(200);
+
+        awaitRemovedThere(id);
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(id)).status()).as("not recreated behind the trainer's back").isEqualTo(404);
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("scheduled");
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("kind"))
+                .as("one notice, whichever of push and round met the deletion").containsExactly("removed_in_calendar");
+    }
+
     @Test
     void aTitleEditedInTheCalendarIsPutBackWithOneNoticeAndNoFight() {
         String id = api.createBooking(clientId, at(16, "09:00"), 60);

@@ -98,6 +98,11 @@ public final class CalDavServerProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The server's process id (the benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Where the server keeps its files, to check what it stored without going through the client. */
     Path storage() {
         return kind == Kind.RADICALE

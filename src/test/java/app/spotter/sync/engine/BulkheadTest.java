@@ -144,6 +144,33 @@ class BulkheadTest {
         assertThat(bulkhead.nextWaiting(trainer)).contains("still waiting");
     }
 
+    @Test
+    void aBulkKnownInAdvanceStartsTwoAtOnceAndQueuesTheRestForHandOffInOrder() {
+        List<String> bulk = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            bulk.add("booking " + i);
+        }
+
+        List<Duration> due = bulkhead.pace(trainer, bulk);
+
+        // two slots: two at once, then one every two first estimates (50 ms) over the two slots, capped
+        assertThat(due.subList(0, 2)).containsOnly(Duration.ZERO);
+        assertThat(due.get(2)).isEqualTo(Duration.ofMillis(50));
+        assertThat(due.get(101)).isEqualTo(Duration.ofMillis(5_000));
+        assertThat(due.getLast()).isEqualTo(Duration.ofMillis(50 * 998));
+        List<String> huge = new ArrayList<>(bulk);
+        huge.addAll(bulk.stream().map(id -> "more " + id).toList());
+        huge.addAll(bulk.stream().map(id -> "yet more " + id).toList());
+        assertThat(bulkhead.pace(UUID.randomUUID(), huge).getLast()).isEqualTo(Bulkhead.MAX_DEFERRAL);
+        // each job that leaves hands its slot to the next of the bulk, in order
+        assertThat(bulkhead.nextWaiting(trainer)).contains("booking 2");
+        bulkhead.entered(trainer, "booking 3"); // came due on its own first
+        assertThat(bulkhead.nextWaiting(trainer)).contains("booking 4");
+        // work put back meanwhile queues behind what of the bulk still waits (997 jobs at 25 ms), not before it
+        fill(trainer);
+        assertThat(bulkhead.deferral(trainer, "a change made now")).isGreaterThan(Duration.ofSeconds(24));
+    }
+
     private void fill(UUID id) {
         while (bulkhead.tryEnter(id)) {
             // take every slot

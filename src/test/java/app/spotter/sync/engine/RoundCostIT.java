@@ -3,6 +3,7 @@ package app.spotter.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiClient;
+import app.spotter.support.Eventually;
 import app.spotter.support.SpotterIT;
 import app.spotter.support.StatementCounter;
 import app.spotter.sync.Connection;
@@ -89,6 +90,32 @@ class RoundCostIT extends SpotterIT {
                         + "AND task_instance LIKE ?")
                 .param(trainer + ":%").query(String.class).list()).as("rounds (one may have run already)")
                 .isSubsetOf(trainer + ":apple");
+    }
+
+    @Test
+    void connectingWith200BookingsPushesEachWithAFewStatementsAndPutsAlmostNoneBack() {
+        ApiClient api = newTrainer();
+        UUID trainer = trainerId(api);
+        UUID client = UUID.fromString(api.createClient("Lerato", "Mokoena", null));
+        jdbc.sql("""
+                INSERT INTO bookings (trainer_id, client_id, starts_at, ends_at)
+                SELECT ?, ?, date_trunc('hour', NOW()) + make_interval(days => 40, hours => g),
+                       date_trunc('hour', NOW()) + make_interval(days => 40, hours => g, mins => 45)
+                  FROM generate_series(1, 200) g""").params(trainer, client).update();
+        long before = StatementCounter.allThreads();
+
+        connect(api);
+        var looks = new java.util.concurrent.atomic.AtomicInteger();
+        Eventually.await(java.time.Duration.ofSeconds(60), "200 events stored", () -> looks.incrementAndGet() > 0
+                && jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND content_hash IS NOT NULL")
+                        .param(trainer).query(Integer.class).single() == 200);
+
+        // every thread's statements (the scheduler's picks and put-backs included), from the connect request to
+        // the last event stored. All 200 due at once cost 20 a booking: a worker picked work beyond the trainer's
+        // two slots only to put it back, and the connect scheduled each booking with two statements.
+        double perBooking = (StatementCounter.allThreads() - before - looks.get()) / 200.0;
+        System.out.printf("[bulk push cost] %.1f statements per booking%n", perBooking);
+        assertThat(perBooking).isLessThanOrEqualTo(17);
     }
 
     @Test

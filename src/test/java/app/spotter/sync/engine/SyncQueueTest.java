@@ -33,7 +33,8 @@ class SyncQueueTest {
     final SchedulerClient client = mock(SchedulerClient.class);
     final SyncQueue queue = new SyncQueue(null,
             new StaticListableBeanFactory(Map.of("client", client)).getBeanProvider(SchedulerClient.class),
-            new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.fixed(NOW, ZoneOffset.UTC), null);
+            new StaticListableBeanFactory().getBeanProvider(Scheduler.class), Clock.fixed(NOW, ZoneOffset.UTC), null,
+            new Bulkhead(2, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void anExecutionThatChangedUnderneathTheRescheduleIsLookedUpAgain() {
