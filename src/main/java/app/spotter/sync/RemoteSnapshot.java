@@ -13,6 +13,15 @@ import java.time.Instant;
  *     {@code STATUS:CANCELLED}, RFC 5545 3.8.1.11)
  * @param repeating it carries a recurrence rule or occurrence overrides
  * @param summary its title, or null
+ * @param series the rule, exclusions and overrides of a repeating event when the calendar could read them
+ *     (CalDAV), else null
  */
 public record RemoteSnapshot(String etag, Instant start, Instant end, boolean cancelled, boolean repeating,
-        String summary) {}
+        String summary, RemoteSeries series) {
+
+    /** A single event, or one whose recurrence this calendar does not report. */
+    public RemoteSnapshot(String etag, Instant start, Instant end, boolean cancelled, boolean repeating,
+            String summary) {
+        this(etag, start, end, cancelled, repeating, summary, null);
+    }
+}

@@ -129,7 +129,10 @@ class CalDavCalendarProvider implements CalendarProvider {
     }
 
     private static boolean shows(app.spotter.sync.RemoteSnapshot there, CalendarEvent event) {
-        return event.repeating() != null || there.start().equals(event.start()) && there.end().equals(event.end())
+        if (event.repeating() != null) {
+            return SeriesMatch.shows(there, event);
+        }
+        return there.start().equals(event.start()) && there.end().equals(event.end())
                 && java.util.Objects.equals(there.summary(), event.summary());
     }
 

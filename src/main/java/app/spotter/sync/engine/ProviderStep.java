@@ -35,9 +35,19 @@ class ProviderStep {
     private final Breaker breaker;
     private final app.spotter.booking.BookingActivity activity;
     private final java.time.Clock clock;
+    private final app.spotter.sync.store.RemovedOccurrences removedOccurrences;
 
+    /** Without a database (unit tests): no session of a series is out of any calendar. */
     ProviderStep(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             Breaker breaker, app.spotter.booking.BookingActivity activity, java.time.Clock clock) {
+        this(connections, mirrors, status, registry, breaker, activity, clock, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ProviderStep(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
+            Breaker breaker, app.spotter.booking.BookingActivity activity, java.time.Clock clock,
+            app.spotter.sync.store.RemovedOccurrences removedOccurrences) {
+        this.removedOccurrences = removedOccurrences;
         this.breaker = breaker;
         this.activity = activity;
         this.clock = clock;
@@ -64,6 +74,11 @@ class ProviderStep {
         Optional<ConnectionStore.Stored> stored = connections.find(trainerId, provider);
         boolean active = stored.isPresent() && stored.get().state() == ConnectionStore.State.ACTIVE;
         Mirror mirror = mirrors.find(trainerId, bookingId, provider).orElse(null);
+        if (removedOccurrences != null && desired != null && desired.repeating() != null
+                && adapter.get().readsChanges()) {
+            // sessions of the series deleted in this calendar stay out of it until the trainer chooses
+            desired = OccurrencesOut.without(desired, removedOccurrences.excluded(trainerId, bookingId, provider));
+        }
         SyncAction action = ReconcileDecision.decide(desired, mirror, active,
                 event -> adapter.orElseThrow().fingerprint(stored.orElseThrow().connection(), event));
         if (action instanceof SyncAction.Nothing) {
@@ -173,6 +188,9 @@ class ProviderStep {
                 return adapter.upsert(connection, event, null);
             }
             case RemoteChange.Reschedule move -> throw new IllegalStateException("a deletion is not a move");
+            case RemoteChange.RescheduleOccurrence move -> throw new IllegalStateException("a deletion is not a move");
+            case RemoteChange.FlagOccurrenceRemoved flag ->
+                    throw new IllegalStateException("a whole deleted object is not one occurrence");
             case RemoteChange.Forget forget -> throw new IllegalStateException("an update is of a wanted event");
             case RemoteChange.Ignore ignore -> throw new IllegalStateException("an update is of a wanted event");
         }

@@ -10,8 +10,9 @@ import java.time.Instant;
  *
  * <p>The trainer's time is taken as their intent (a move reschedules); Spotter owns the rest of the content
  * (a title, description or colour edit is put back). A deletion never cancels: the session is flagged and the
- * trainer chooses. A repeating session is one calendar object for the whole series, and a moved occurrence cannot
- * be told from an edit of the rule without expanding both, so remote edits of a series are put back with a notice.
+ * trainer chooses. A repeating session is one calendar object for the whole series: where the calendar reports its
+ * rule and overrides, {@link SeriesChangeDecision} decides occurrence by occurrence; what it cannot read that way
+ * (and a deleted series object) is put back here with a notice.
  */
 final class RemoteChangeDecision {
 

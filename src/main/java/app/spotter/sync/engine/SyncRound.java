@@ -18,6 +18,7 @@ import app.spotter.sync.SyncStatus;
 import app.spotter.sync.store.ConnectionStore;
 import app.spotter.sync.store.MirrorStore;
 import app.spotter.sync.store.PendingStore;
+import app.spotter.sync.store.RemovedOccurrences;
 import app.spotter.sync.store.StatusStore;
 
 import app.spotter.preferences.Preferences;
@@ -28,6 +29,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,10 +66,27 @@ class SyncRound {
     private final Bookings bookings;
     private final Conflicts conflicts;
     private final BookingActivity activity;
+    private final SeriesState seriesState;
+    private final RemovedOccurrences removedOccurrences;
 
+    /**
+     * Without the series' state (unit tests and models without a database): a change to a series object is
+     * decided as one change of one event ({@link RemoteChangeDecision}: put back).
+     */
     SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
             PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
             Conflicts conflicts, BookingActivity activity) {
+        this(connections, mirrors, status, registry, pending, queue, preferences, clock, bookings, conflicts,
+                activity, null, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SyncRound(ConnectionStore connections, MirrorStore mirrors, StatusStore status, ProviderRegistry registry,
+            PendingStore pending, SyncQueue queue, Preferences preferences, Clock clock, Bookings bookings,
+            Conflicts conflicts, BookingActivity activity, SeriesState seriesState,
+            RemovedOccurrences removedOccurrences) {
+        this.seriesState = seriesState;
+        this.removedOccurrences = removedOccurrences;
         this.clock = clock;
         this.bookings = bookings;
         this.conflicts = conflicts;
@@ -169,34 +188,69 @@ class SyncRound {
             }
         }
         Optional<Booking> booking = bookings.findIncludingDeleted(trainerId, bookingId);
+        boolean changedSinceOurWrite = pending.generation(trainerId, bookingId).isPresent()
+                || mirror.contentHash() == null || MirrorStore.WRITING.equals(mirror.contentHash());
         RemoteChangeDecision.BookingNow now = booking.map(b -> new RemoteChangeDecision.BookingNow(
                         b.status() == BookingStatus.SCHEDULED, b.details().startsAt(), b.details().endsAt(),
-                        b.seriesId() != null,
-                        pending.generation(trainerId, bookingId).isPresent() || mirror.contentHash() == null
-                                || MirrorStore.WRITING.equals(mirror.contentHash())))
+                        b.seriesId() != null, changedSinceOurWrite))
                 .orElse(RemoteChangeDecision.BookingNow.ABSENT);
         String calendar = calendarName(provider);
-        RemoteChange change = RemoteChangeDecision.decide(now, remote, calendar);
+        List<RemoteChange> decided = null;
+        if (seriesState != null && now.inSeries() && remote instanceof ReadResult.Found found
+                && found.snapshot().series() != null && !found.snapshot().cancelled()) {
+            // a series object the calendar could read occurrence by occurrence
+            decided = seriesState.of(trainerId, bookingId, provider, prefs, changedSinceOurWrite)
+                    .map(series -> SeriesChangeDecision.decide(series, found.snapshot(), calendar)).orElse(null);
+        }
+        if (decided == null) {
+            decided = List.of(RemoteChangeDecision.decide(now, remote, calendar));
+        }
         log.info("{} change to booking {} of trainer {} decided: {}", provider.value(), bookingId, trainerId,
-                change.getClass().getSimpleName());
+                decided.stream().map(c -> c.getClass().getSimpleName()).toList());
         if (listedEtag != null) {
             mirrors.decided(trainerId, provider, externalId, listedEtag);
         }
+        String seenEtag = mirror.remote().etag();
+        for (RemoteChange change : decided) {
+            apply(change, trainerId, provider, externalId, bookingId, seenEtag, listedEtag, calendar, prefs);
+        }
+    }
+
+    /** @param seenEtag the mirror's etag when this change was read (a push may store a newer one meanwhile) */
+    private void apply(RemoteChange change, UUID trainerId, Provider provider, String externalId, UUID bookingId,
+            String seenEtag, String listedEtag, String calendar, SyncPreferences prefs) {
         Instant at = clock.instant();
         switch (change) {
-            case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, move,
-                    listedEtag, mirror.remote().etag(), calendar, prefs);
+            case RemoteChange.Reschedule move -> reschedule(trainerId, provider, externalId, bookingId, bookingId,
+                    move.start(), move.end(), "", seenEtag, listedEtag, calendar, prefs);
+            case RemoteChange.RescheduleOccurrence move -> reschedule(trainerId, provider, externalId, bookingId,
+                    move.session(), move.start(), move.end(), " (the " + SeriesChangeDecision.when(move.occurrence(),
+                            prefs.timezoneDisplay()) + " session of a repeating series)", seenEtag, listedEtag,
+                    calendar, prefs);
             case RemoteChange.PutBack back -> {
                 if (listedEtag != null) {
                     // decided: the put-back writes over this very version (If-Match), so a 412 now means a newer one
-                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, mirror.remote().etag());
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
                 }
-                putBack(trainerId, provider, externalId, bookingId, back.reason(), prefs, listedEtag);
+                putBack(trainerId, provider, externalId, bookingId, back.session() != null ? back.session()
+                        : bookingId, back.reason(), prefs, listedEtag);
             }
             case RemoteChange.FlagRemoved flag -> {
                 mirrors.flagRemoved(trainerId, provider, externalId, at);
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
                         removedThere(calendar), true, at);
+            }
+            case RemoteChange.FlagOccurrenceRemoved flag -> {
+                if (listedEtag != null) {
+                    // Spotter's next write of the series goes over the trainer's version, the occurrence left out
+                    mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
+                }
+                removedOccurrences.flag(trainerId, flag.session(), provider, at);
+                activity.record(trainerId, flag.session(), BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
+                        "Deleted in " + calendar + ": the " + SeriesChangeDecision.when(flag.occurrence(),
+                                prefs.timezoneDisplay()) + " session of a repeating series. It is still booked: "
+                                + "cancel it (the client is told) or put it back in " + calendar + ".", true, at,
+                        listedEtag);
             }
             case RemoteChange.Forget forget -> {
                 // deleted there and not wanted there: forget our copy; reconciliation settles the rest
@@ -208,36 +262,42 @@ class SyncRound {
         }
     }
 
-    /** @param ours the etag of Spotter's row that the decision was made against */
-    private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId,
-            RemoteChange.Reschedule move, String listedEtag, String ours, String calendar, SyncPreferences prefs) {
+    /**
+     * @param bookingId the booking the calendar's event is synced under (a series' anchor)
+     * @param session the session to move (the booking itself, or one session of the series)
+     * @param which how the notice names a session of a series, or empty
+     */
+    private void reschedule(UUID trainerId, Provider provider, String externalId, UUID bookingId, UUID session,
+            Instant start, Instant end, String which, String seenEtag, String listedEtag, String calendar,
+            SyncPreferences prefs) {
         ZoneId zone = prefs.timezoneDisplay();
-        String when = WHEN.format(move.start().atZone(zone)) + "-" + HOUR.format(move.end().atZone(zone));
+        String when = WHEN.format(start.atZone(zone)) + "-" + HOUR.format(end.atZone(zone));
         try {
             // busy times are read before the booking's transaction, as for a move in Spotter (BookingApi)
             conflicts.refresh(trainerId);
-            Booking current = bookings.get(trainerId, bookingId);
+            Booking current = bookings.get(trainerId, session);
             BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
-                mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, ours);
+                mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
             }
-            bookings.reschedule(trainerId, bookingId, new BookingDetails(d.clientId(), move.start(), move.end(),
-                    d.sessionType(), d.location(), d.notes(), d.colorHex()), false);
-            activity.record(trainerId, bookingId, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
-                    "Moved in " + calendar + " to " + when + ".", false, clock.instant());
+            bookings.reschedule(trainerId, session, new BookingDetails(d.clientId(), start, end, d.sessionType(),
+                    d.location(), d.notes(), d.colorHex()), false);
+            activity.record(trainerId, session, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
+                    "Moved in " + calendar + which + " to " + when + ".", false, clock.instant());
         } catch (ApiProblem refused) {
-            putBack(trainerId, provider, externalId, bookingId, "Moved in " + calendar + " to " + when
-                    + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.", prefs,
-                    listedEtag);
+            putBack(trainerId, provider, externalId, bookingId, session, "Moved in " + calendar + which + " to "
+                    + when + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.",
+                    prefs, listedEtag);
         }
     }
 
-    private void putBack(UUID trainerId, Provider provider, String externalId, UUID bookingId, String reason,
-            SyncPreferences prefs, String listedEtag) {
+    /** @param about the booking the notice is recorded on (a session of a series, or {@code bookingId}) */
+    private void putBack(UUID trainerId, Provider provider, String externalId, UUID bookingId, UUID about,
+            String reason, SyncPreferences prefs, String listedEtag) {
         mirrors.invalidate(trainerId, provider, externalId);
         queue.booking(trainerId, bookingId, prefs);
-        activity.record(trainerId, bookingId, BookingActivity.Kind.PUT_BACK, provider.value(), reason, true,
+        activity.record(trainerId, about, BookingActivity.Kind.PUT_BACK, provider.value(), reason, true,
                 clock.instant(), listedEtag);
     }
 

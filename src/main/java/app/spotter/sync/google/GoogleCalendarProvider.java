@@ -108,7 +108,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
             }
             // 409 duplicate: the id is taken, by our own insert whose answer was lost, or by our event that was
             // deleted in Google (deleted events linger as "cancelled" and keep their id). It is ours: overwrite.
-            return overwrite(connection, calendarId, body);
+            return overwrite(connection, calendarId, body, false);
         }
         var updated = api.attempt(connection, cal -> {
             var update = cal.events().update(calendarId, body.getId(), body);
@@ -122,8 +122,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
             return remote(updated.value());
         }
         // 412: changed in Google since our last write; 404: not there (another calendar chosen since). Spotter
-        // owns its events either way, so read what is there now and apply ours on top.
-        return overwrite(connection, calendarId, body);
+        // owns its events either way, so read what is there now and apply ours on top; after a 412 the trainer is
+        // told what was overwritten (a change made in Google while Spotter's was on its way is not lost silently)
+        return overwrite(connection, calendarId, body, updated.status() == 412);
     }
 
     @Override
@@ -176,9 +177,16 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         return changes.since(connection, calendarId(connection), syncToken);
     }
 
-    /** Read the current version and write ours over it, retrying a few times if someone keeps racing us. */
-    private RemoteEvent overwrite(Connection connection, String calendarId, Event body) throws SyncFailure {
+    /**
+     * Read the current version and write ours over it, retrying a few times if someone keeps racing us.
+     *
+     * @param report whether what is overwritten was changed in Google since Spotter's last write (a 412), so the
+     *     returned event names it ({@link RemoteEvent#overwrote()}) unless it already shows what Spotter writes
+     */
+    private RemoteEvent overwrite(Connection connection, String calendarId, Event body, boolean report)
+            throws SyncFailure {
         String id = body.getId();
+        app.spotter.sync.RemoteSnapshot overwrote = null;
         for (int i = 0; i < OVERWRITE_ATTEMPTS; i++) {
             var current = api.attempt(connection, cal -> cal.events().get(calendarId, id).execute(), 404);
             if (!current.ok()) {
@@ -189,6 +197,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
                 continue;
             }
             Event there = current.value();
+            if (report && overwrote == null) {
+                overwrote = changedThere(there, body);
+            }
             if (there.getSequence() != null && there.getSequence() > body.getSequence()) {
                 // Google refuses a sequence below the stored one; ours must still win, so continue from theirs.
                 body.setSequence(there.getSequence());
@@ -199,11 +210,30 @@ public final class GoogleCalendarProvider implements CalendarProvider {
                 return update.execute();
             }, 412);
             if (updated.ok()) {
-                return remote(updated.value());
+                Event stored = updated.value();
+                return new RemoteEvent(stored.getId(), stored.getEtag(), null, -1, overwrote);
             }
         }
         throw SyncFailure.transientFailure("The Google event kept changing while Spotter wrote it; retrying", null,
                 null);
+    }
+
+    /**
+     * What Google holds, when it is not what Spotter is writing (time or title): a change made there. Null when it
+     * shows Spotter's version (our own earlier write whose answer was lost), or for a series (its instances are
+     * not compared here).
+     */
+    private static app.spotter.sync.RemoteSnapshot changedThere(Event there, Event ours) {
+        if (ours.getRecurrence() != null && !ours.getRecurrence().isEmpty()) {
+            return null;
+        }
+        java.time.Instant start = instant(there.getStart());
+        java.time.Instant end = instant(there.getEnd());
+        boolean same = java.util.Objects.equals(start, instant(ours.getStart()))
+                && java.util.Objects.equals(end, instant(ours.getEnd()))
+                && java.util.Objects.equals(there.getSummary(), ours.getSummary());
+        return same ? null : new app.spotter.sync.RemoteSnapshot(there.getEtag(), start, end,
+                "cancelled".equals(there.getStatus()), false, there.getSummary());
     }
 
     private static RemoteEvent remote(Event event) {

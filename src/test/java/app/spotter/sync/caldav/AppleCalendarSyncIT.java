@@ -6,11 +6,15 @@ import app.spotter.support.ApiClient;
 import app.spotter.support.Eventually;
 import app.spotter.support.FaultyProxy;
 import app.spotter.support.SpotterIT;
+import app.spotter.calendar.SeriesExpander;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -417,6 +421,209 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         ApiClient stranger = newTrainer();
         assertThat(stranger.get("/api/v1/bookings/" + id + "/activity").status()).isEqualTo(404);
         assertThat(stranger.post("/api/v1/bookings/" + id + "/put-back", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMoveMadeInTheCalendarOntoTheTrainersTimeOffIsPutBackAndTheTrainerIsToldWhy() {
+        String id = api.createBooking(clientId, at(19, "09:00"), 60);
+        var off = api.post("/api/v1/availability/time-off", """
+                {"starts_at":"%s","ends_at":"%s","label":"Physio"}""".formatted(at(19, "13:00"), at(19, "17:00")));
+        assertThat(off.status()).as(off.body()).isEqualTo(201);
+        String ours = rawEvent(id);
+        assertThat(raw.put(eventUrl(id), moved(ours, 19, "090000", "100000", "140000", "150000")).status())
+                .isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(19, "090000"));
+        assertThat(startsAt(id)).isEqualTo(at(19, "09:00"));
+        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
+        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
+        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "14:00-15:00",
+                "time off", "Physio").doesNotContain("allow_conflict");
+    }
+
+    // ---- one occurrence of a series changed in the trainer's calendar, as an iPhone writes it (OtherClient) ----
+
+    @Test
+    void anOccurrenceOfASeriesMovedInTheCalendarBecomesAnExceptionOfThatSessionAlone() throws Exception {
+        List<String> sessions = weeklySeries(20);
+        String anchor = sessions.getFirst();
+        String ours = rawEvent(anchor);
+        assertThat(raw.put(eventUrl(anchor), OtherClient.moveOccurrence(ours, instant(27, "09:00"),
+                instant(27, "14:00"), instant(27, "15:00"))).status()).isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "the session follows the move", () -> at(27, "14:00").equals(startsAt(sessions.get(1))));
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(1)).json().get("ends_at").stringValue())
+                .isEqualTo(at(27, "15:00"));
+        assertThat(List.of(startsAt(sessions.get(0)), startsAt(sessions.get(2)), startsAt(sessions.get(3))))
+                .as("the other sessions stay").containsExactly(at(20, "09:00"), at(34, "09:00"), at(41, "09:00"));
+        var activity = api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("moved_in_calendar");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Apple Calendar", "14:00-15:00",
+                "repeating series");
+        assertThat(activity.get(0).get("notice").booleanValue()).isFalse();
+
+        // Spotter writes the series again (a new SEQUENCE, RFC 5546 2.1.4: what invitations follow) with the exception
+        String[] after = new String[1];
+        Eventually.await(WAIT, "Spotter's series with the exception", () -> {
+            after[0] = unfolded(raw.get(eventUrl(anchor)).body());
+            return sequence(after[0]) > sequence(ours) && after[0].contains("RECURRENCE-ID");
+        });
+        assertThat(after[0]).contains("RRULE:", "RECURRENCE-ID;TZID=Africa/Johannesburg:" + ical(27, "090000"),
+                "DTSTART;TZID=Africa/Johannesburg:" + ical(27, "140000"));
+        assertThat(SeriesExpander.starts(after[0], instant(19, "00:00"), instant(45, "00:00")))
+                .as("an independent reader finds the sessions where Spotter has them")
+                .containsExactly(instant(20, "09:00"), instant(27, "14:00"), instant(34, "09:00"),
+                        instant(41, "09:00"));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(startsAt(sessions.get(1))).as("Spotter's own write did not come back as a change")
+                .isEqualTo(at(27, "14:00"));
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/bookings/" + anchor + "/activity").json()).isEmpty();
+    }
+
+    @Test
+    void anOccurrenceOfASeriesMovedInTheCalendarOntoAnotherSessionIsPutBackAndTheTrainerIsToldWhy() {
+        List<String> sessions = weeklySeries(21);
+        String other = api.createBooking(clientId, at(28, "14:00"), 60);
+        awaitEvent(other, "UID:");
+        String anchor = sessions.getFirst();
+        String ours = rawEvent(anchor);
+        assertThat(raw.put(eventUrl(anchor), OtherClient.moveOccurrence(ours, instant(28, "09:00"),
+                instant(28, "14:30"), instant(28, "15:30"))).status()).isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "a notice on that session says why",
+                () -> api.get("/api/v1/notices").body().contains(sessions.get(1)));
+        Eventually.await(WAIT, "the series put back without the move",
+                () -> !raw.get(eventUrl(anchor)).body().contains("RECURRENCE-ID"));
+        assertThat(startsAt(sessions.get(1))).isEqualTo(at(28, "09:00"));
+        var entry = api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json().get(0);
+        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
+        assertThat(entry.get("notice").booleanValue()).isTrue();
+        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "14:30-15:30",
+                "overlaps your session", "repeating series");
+    }
+
+    @Test
+    void anOccurrenceOfASeriesDeletedInTheCalendarStaysBookedAndOutOfThatCalendarUntilTheTrainerChooses()
+            throws Exception {
+        List<String> sessions = weeklySeries(22);
+        String anchor = sessions.getFirst();
+        String ours = rawEvent(anchor);
+        // one deleted as Calendar.app does (EXDATE), one as other clients do (an override with STATUS:CANCELLED)
+        String edited = OtherClient.cancelOccurrence(OtherClient.excludeOccurrence(ours, instant(29, "09:00")),
+                instant(36, "09:00"));
+        assertThat(raw.put(eventUrl(anchor), edited).status()).isBetween(200, 204);
+        String trainersVersion = raw.get(eventUrl(anchor)).etag();
+
+        syncNow();
+
+        awaitRemovedThere(sessions.get(1));
+        awaitRemovedThere(sessions.get(2));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).etag()).as("not put back behind the trainer's back")
+                .isEqualTo(trainersVersion);
+        for (int i = 1; i <= 2; i++) {
+            assertThat(api.get("/api/v1/bookings/" + sessions.get(i)).json().get("status").stringValue())
+                    .isEqualTo("scheduled");
+            var activity = api.get("/api/v1/bookings/" + sessions.get(i) + "/activity").json();
+            assertThat(activity.findValuesAsString("kind")).as("one notice, no fight")
+                    .containsExactly("removed_in_calendar");
+            assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
+            assertThat(activity.get(0).get("message").stringValue()).startsWith("Deleted in Apple Calendar")
+                    .contains(DAY_TIME.format(instant(22 + 7 * i, "09:00").atZone(ZONE)), "still booked");
+        }
+
+        // "Put it back" for one: the series is written again with it, the other still out (Spotter's EXDATE)
+        var back = api.post("/api/v1/bookings/" + sessions.get(1) + "/put-back", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("put_back").toString()).isEqualTo("[\"apple\"]");
+        String[] written = new String[1];
+        Eventually.await(WAIT, "the series written again", () -> {
+            RawDav.Answer now = raw.get(eventUrl(anchor));
+            written[0] = unfolded(now.body());
+            return !trainersVersion.equals(now.etag()) && !written[0].contains("RECURRENCE-ID");
+        });
+        assertThat(written[0]).contains("EXDATE;TZID=Africa/Johannesburg:" + ical(36, "090000"));
+        assertThat(SeriesExpander.starts(written[0], instant(19, "00:00"), instant(45, "00:00")))
+                .containsExactly(instant(22, "09:00"), instant(29, "09:00"), instant(43, "09:00"));
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(1) + "/activity").json().findValuesAsString("kind"))
+                .containsExactly("removed_in_calendar", "restored_in_calendar");
+
+        // "Cancel the session" for the other: it goes, and nothing waits for a choice any more
+        assertThat(api.post("/api/v1/bookings/" + sessions.get(2) + "/cancel", null).status()).isEqualTo(200);
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        assertThat(api.get("/api/v1/bookings/" + sessions.get(2)).json().get("status").stringValue())
+                .isEqualTo("cancelled");
+        awaitDueWorkDone();
+        assertThat(SeriesExpander.starts(unfolded(raw.get(eventUrl(anchor)).body()), instant(19, "00:00"),
+                instant(45, "00:00"))).containsExactly(instant(22, "09:00"), instant(29, "09:00"),
+                instant(43, "09:00"));
+    }
+
+    @Test
+    void anOccurrenceMovedInTheCalendarRacingAnUnsentMoveOfItInSpotterLeavesSpottersTimeWithOneNotice() {
+        List<String> sessions = weeklySeries(23);
+        String anchor = sessions.getFirst();
+        String ours = rawEvent(anchor);
+        api.put("/api/v1/calendar-sync/preferences", "{\"sync_frequency\":\"manual\"}");
+        assertThat(api.patch("/api/v1/bookings/" + sessions.get(1), "{\"starts_at\":\"" + at(30, "11:00") + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(raw.put(eventUrl(anchor), OtherClient.moveOccurrence(ours, instant(30, "09:00"),
+                instant(30, "14:00"), instant(30, "15:00"))).status()).isBetween(200, 204);
+
+        syncNow(); // the push of Spotter's move and the round that finds the calendar's, in either order
+
+        awaitEvent(anchor, "DTSTART;TZID=Africa/Johannesburg:" + ical(30, "110000"));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(startsAt(sessions.get(1))).isEqualTo(at(30, "11:00"));
+        assertThat(awaitEvent(anchor, "UID:")).contains("DTSTART;TZID=Africa/Johannesburg:" + ical(30, "110000"))
+                .doesNotContain(ical(30, "140000"));
+        // the round and the push (412) both record it on the series' booking: one notice, never a silent overwrite
+        List<String> messages = new java.util.ArrayList<>();
+        for (String id : List.of(anchor, sessions.get(1))) {
+            messages.addAll(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("message"));
+        }
+        assertThat(messages).hasSize(1);
+        assertThat(api.get("/api/v1/bookings/" + anchor + "/activity").json().get(0).get("kind").stringValue())
+                .isEqualTo("put_back");
+    }
+
+    static final ZoneId ZONE = ZoneId.of("Africa/Johannesburg");
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+            java.util.Locale.forLanguageTag("en-ZA"));
+
+    /** A weekly series of four hour-long sessions from day {@code day} at 09:00: its sessions' ids in order. */
+    List<String> weeklySeries(int day) {
+        String weekday = BASE.plusDays(day).getDayOfWeek().name().substring(0, 2);
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["%s"],"count":4}}"""
+                .formatted(clientId, at(day, "09:00"), weekday));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var sessions = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
+                .get("sessions");
+        List<String> ids = new java.util.ArrayList<>();
+        sessions.forEach(s -> ids.add(s.get("id").stringValue()));
+        assertThat(ids).hasSize(4).first().isEqualTo(created.json().get("id").stringValue());
+        return ids;
+    }
+
+    static Instant instant(int day, String hourMinute) {
+        return OffsetDateTime.parse(at(day, hourMinute)).toInstant();
     }
 
     void syncNow() {

@@ -2,6 +2,11 @@ package app.spotter.sync.caldav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.support.BusyTimesApi;
+import app.spotter.support.Eventually;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -233,5 +238,52 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
 
     private static int serverSequence(String ics) {
         return Integer.parseInt(ics.replaceAll("(?s).*\r\nSEQUENCE:(\\d+)\r\n.*", "$1"));
+    }
+
+    /** Busy times need a second calendar in the account; one server is enough for this check. */
+    @Test
+    void aMoveMadeInTheCalendarOntoABusyTimeIsPutBackAndTheTrainerIsToldWhy() throws Exception {
+        PersonalCalendar data = new PersonalCalendar(BASE.plusDays(23), CalDavServerProcess.USER);
+        String name = "Personal " + UUID.randomUUID();
+        URI personal = CalDavClient.connect(server.baseUrl(), CalDavServerProcess.USER, CalDavServerProcess.PASSWORD,
+                DavPolicy.allowingPrivateNetworks()).createCalendar(name).href();
+        try {
+            movedOntoTheDentist(data, name, personal);
+        } finally {
+            // the account is shared by this class's tests: later trainers must not find it (nor read it as busy)
+            raw.delete(personal);
+        }
+    }
+
+    private void movedOntoTheDentist(PersonalCalendar data, String name, URI personal) {
+        assertThat(raw.put(Hrefs.member(personal, "dentist.ics"), data.objects().get("dentist.ics")).status())
+                .isBetween(200, 204);
+        String calendarId = null;
+        for (var c : api.get("/api/v1/calendar-sync/calendars").json()) {
+            if (c.get("name").stringValue().equals(name)) {
+                calendarId = c.get("id").stringValue();
+            }
+        }
+        assertThat(calendarId).as("the new calendar is listed").isNotNull();
+        assertThat(api.patch("/api/v1/calendar-sync/calendars/" + calendarId, "{\"busy\":true}").status())
+                .isEqualTo(200);
+        Instant dentist = data.instant(1, "10:00");
+        Eventually.await(WAIT, "the dentist is busy time", () -> BusyTimesApi.busy(api, dentist.minusSeconds(60),
+                dentist.plusSeconds(7200)).contains(dentist + "/" + data.instant(1, "11:00")));
+
+        String id = api.createBooking(clientId, at(24, "08:00"), 60);
+        String ours = rawEvent(id);
+        assertThat(raw.put(eventUrl(id), moved(ours, 24, "080000", "090000", "100000", "110000")).status())
+                .isBetween(200, 204);
+
+        syncNow();
+
+        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(24, "080000"));
+        assertThat(startsAt(id)).isEqualTo(at(24, "08:00"));
+        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
+        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
+        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "10:00-11:00",
+                "busy in", name).doesNotContain("allow_conflict");
     }
 }

@@ -12,24 +12,24 @@ import java.util.Base64;
  * Reads what the server stores without the client under test: bare HttpClient requests with constant bodies, so a
  * bug in the client cannot hide itself in its own checks.
  */
-final class RawDav {
+public final class RawDav {
 
-    record Answer(int status, String etag, String body) {}
+    public record Answer(int status, String etag, String body) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String authorization;
 
-    RawDav(String user, String password) {
+    public RawDav(String user, String password) {
         authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Answer get(URI uri) {
+    public Answer get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
     /** PUT without any precondition: how "someone else" changes an event behind Spotter's back. */
-    Answer put(URI uri, String ics) {
+    public Answer put(URI uri, String ics) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "text/calendar; charset=utf-8")
                 .PUT(HttpRequest.BodyPublishers.ofString(ics)));
     }

@@ -7,6 +7,9 @@ import app.spotter.client.Clients;
 import app.spotter.support.ApiClient;
 import app.spotter.support.Eventually;
 import app.spotter.support.SpotterIT;
+import app.spotter.sync.caldav.CalDavServerProcess;
+import app.spotter.sync.caldav.OtherClient;
+import app.spotter.sync.caldav.RawDav;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
@@ -363,6 +367,66 @@ class EmailCalendarIT extends SpotterIT {
                 "STATUS:CANCELLED").doesNotContain("RECURRENCE-ID");
         drained(api);
         assertThat(messagesTo(clientAddress)).hasSize(5);
+    }
+
+    /**
+     * The trainer moves one session of a series in their Apple calendar (Radicale, edited as an iPhone would):
+     * Spotter takes it as a move of that session, and the client gets that session at its new time.
+     */
+    @Test
+    void anOccurrenceMovedInTheTrainersAppleCalendarSendsTheClientThatSessionAtItsNewTime() throws Exception {
+        try (CalDavServerProcess radicale = CalDavServerProcess.start(CalDavServerProcess.Kind.RADICALE)) {
+            ApiClient api = connectedTrainer(true);
+            String client = api.createClient("Sipho", "Ndlovu", clientAddress);
+            var apple = api.put("/api/v1/calendar-sync/connections/apple", """
+                    {"username":"%s","app_password":"%s","server_url":"%s","calendar_name":"Spotter"}"""
+                    .formatted(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD, radicale.baseUrl()));
+            assertThat(apple.status()).as(apple.body()).isEqualTo(200);
+            URI calendar = URI.create(apple.json().get("calendar_url").stringValue());
+            java.time.LocalDate first = ahead(28);
+            var created = api.post("/api/v1/bookings", """
+                    {"client_id":"%s","starts_at":"%sT06:00:00+02:00","duration_minutes":60,
+                     "recurrence":{"frequency":"weekly","days":["%s"],"count":4}}"""
+                    .formatted(client, first, first.getDayOfWeek().name().substring(0, 2)));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String anchor = created.json().get("id").stringValue();
+            var second = api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json()
+                    .get("sessions").get(1);
+            String movedFrom = second.get("starts_at").stringValue();
+            String movedTo = movedFrom.replace("T06:00", "T11:00");
+            ReceivedInvitation invitation = ReceivedInvitation.of(awaitMessages(clientAddress, 1).getFirst());
+            URI resource = calendar.resolve(anchor.replace("-", "") + ".ics");
+            RawDav raw = new RawDav(CalDavServerProcess.USER, CalDavServerProcess.PASSWORD);
+            Eventually.await(WAIT, "the series in the Apple calendar", () -> raw.get(resource).status() == 200);
+            drained(api);
+            roundsDone(api);
+
+            java.time.Instant from = java.time.OffsetDateTime.parse(movedFrom).toInstant();
+            java.time.Instant to = java.time.OffsetDateTime.parse(movedTo).toInstant();
+            assertThat(raw.put(resource, OtherClient.moveOccurrence(raw.get(resource).body(), from, to,
+                    to.plus(Duration.ofHours(1)))).status()).isBetween(200, 204);
+            assertThat(api.post("/api/v1/calendar-sync/sync", "{}").status()).isEqualTo(202);
+
+            ReceivedInvitation change = ReceivedInvitation.of(awaitMessages(clientAddress, 2).get(1));
+            String unfolded = change.inlineIcs().replace("\r\n ", "");
+            assertThat(change.method()).isEqualTo("REQUEST");
+            assertThat(unfolded).contains("RECURRENCE-ID;TZID=Africa/Johannesburg:" + local(movedFrom),
+                    "DTSTART;TZID=Africa/Johannesburg:" + local(movedTo)).doesNotContain("RRULE");
+            assertThat(change.sequence()).isGreaterThan(invitation.sequence());
+            assertThat(api.get("/api/v1/bookings/" + second.get("id").stringValue()).json().get("starts_at")
+                    .stringValue()).isEqualTo(movedTo);
+            drained(api);
+            assertThat(messagesTo(clientAddress)).as("one message for the move, no echo").hasSize(2);
+        }
+    }
+
+    /** No sync round of this trainer due or running. */
+    private void roundsDone(ApiClient api) {
+        String trainerId = api.get("/api/v1/me").json().get("id").stringValue();
+        Eventually.await(WAIT, "rounds done", () -> jdbc.sql("""
+                SELECT count(*) FROM scheduled_tasks WHERE task_name = 'sync-round' AND task_instance LIKE ?
+                   AND (picked OR execution_time <= now())""").param(trainerId + ":%").query(Integer.class)
+                .single() == 0);
     }
 
     /** "2026-12-21T06:00:00+02:00" as an iCalendar local time: "20261221T060000". */

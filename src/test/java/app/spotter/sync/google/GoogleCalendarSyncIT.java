@@ -267,4 +267,34 @@ class GoogleCalendarSyncIT extends SpotterIT {
         assertThat(api.get("/api/v1/bookings/" + id).json().get("starts_at").stringValue())
                 .isEqualTo(ahead(3, "09:00"));
     }
+
+    @Test
+    void aMoveInGoogleRacingAnUnsentMoveInSpotterLeavesSpottersTimeWithOneNotice() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, ahead(4, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow();
+        awaitDueWorkDone();
+
+        // moved on the trainer's phone; before any round sees it, Spotter pushes its own move (If-Match: 412)
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", id.replace("-", ""),
+                timeBody(ahead(4, "14:00"), ahead(4, "15:00")))).isEqualTo(200);
+        assertThat(api.patch("/api/v1/bookings/" + id, "{\"starts_at\":\"" + ahead(4, "11:00") + "\"}").status())
+                .isEqualTo(200);
+
+        Eventually.await(WAIT, "Spotter's time in Google", () -> event(id)
+                .map(e -> e.getAsJsonObject("start").get("dateTime").getAsString().contains("T11:00")).orElse(false));
+        Eventually.await(WAIT, "the trainer is told", () -> api.get("/api/v1/notices").body().contains(id));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("starts_at").stringValue())
+                .isEqualTo(ahead(4, "11:00"));
+        assertThat(event(id).orElseThrow().getAsJsonObject("start").get("dateTime").getAsString()).contains("T11:00");
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).as("one notice, once").containsExactly("put_back");
+        assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
+        assertThat(activity.get(0).get("provider").stringValue()).isEqualTo("google");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Google Calendar", "put back");
+    }
 }
