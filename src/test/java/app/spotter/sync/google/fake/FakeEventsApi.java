@@ -40,9 +40,9 @@ final class FakeEventsApi {
             instances(exchange, calendar, eventId, query, dropAnswer);
             return;
         }
-        if (eventId != null && calendar.get(eventId) == null && (method.equals("PUT") || method.equals("PATCH"))
-                && FakeRecurrence.instanceOf(calendar, eventId) != null) {
-            overrideInstance(exchange, calendar, eventId, dropAnswer);
+        if (eventId != null && calendar.get(eventId) == null && (method.equals("PUT") || method.equals("PATCH")
+                || method.equals("DELETE")) && FakeRecurrence.instanceOf(calendar, eventId) != null) {
+            overrideInstance(exchange, calendar, eventId, method, dropAnswer);
             return;
         }
         if (eventId == null && method.equals("POST")) {
@@ -86,9 +86,13 @@ final class FakeEventsApi {
             Exchanges.error(exchange, 404, "global", "notFound", "Not Found");
             return;
         }
+        boolean showDeleted = "true".equals(query.get("showDeleted"));
         JsonArray items = new JsonArray();
         for (JsonObject instance : FakeRecurrence.instances(calendar, master.json(), query.get("originalStart"))) {
-            items.add(instance);
+            // an instance deleted on its own is a cancelled exception: listed only when deleted events are asked for
+            if (showDeleted || !"cancelled".equals(instance.get("status").getAsString())) {
+                items.add(instance);
+            }
         }
         JsonObject answer = new JsonObject();
         answer.addProperty("kind", "calendar#events");
@@ -96,16 +100,38 @@ final class FakeEventsApi {
         respond(exchange, answer, dropAnswer);
     }
 
-    /** An update of an occurrence not overridden before: it becomes an exception of its recurring event. */
-    private void overrideInstance(HttpExchange exchange, FakeCalendar calendar, String instanceId, boolean dropAnswer)
-            throws IOException {
-        JsonObject body = Exchanges.jsonBody(exchange);
+    /**
+     * A write of an occurrence not overridden before: it becomes an exception of its recurring event, stored under
+     * the instance's own id with {@code recurringEventId} and {@code originalStartTime} (events resource), and so it
+     * is listed as an item of its own by an incremental events.list. A patch changes only what it sends, the rest
+     * stays as the instance was; a delete leaves a cancelled exception ("Cancelled exceptions of an uncancelled
+     * recurring event indicate that this instance should no longer be presented to the user").
+     */
+    private void overrideInstance(HttpExchange exchange, FakeCalendar calendar, String instanceId, String method,
+            boolean dropAnswer) throws IOException {
         JsonObject virtual = FakeRecurrence.instanceOf(calendar, instanceId);
-        body.add("recurringEventId", virtual.get("recurringEventId"));
-        body.add("originalStartTime", virtual.get("originalStartTime"));
-        body.add("iCalUID", virtual.get("iCalUID"));
-        body.remove("etag");
-        respond(exchange, calendar.write(instanceId, body).json(), dropAnswer);
+        JsonObject next;
+        if (method.equals("DELETE")) {
+            next = virtual.deepCopy();
+            next.addProperty("status", "cancelled");
+        } else {
+            JsonObject body = Exchanges.jsonBody(exchange);
+            JsonObject merged = method.equals("PATCH") ? virtual.deepCopy() : new JsonObject();
+            body.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+            next = merged;
+        }
+        next.add("recurringEventId", virtual.get("recurringEventId"));
+        next.add("originalStartTime", virtual.get("originalStartTime"));
+        next.add("iCalUID", virtual.get("iCalUID"));
+        next.remove("etag");
+        JsonObject stored = calendar.write(instanceId, next).json();
+        if (!method.equals("DELETE")) {
+            respond(exchange, stored, dropAnswer);
+        } else if (dropAnswer) {
+            Exchanges.dropMidway(exchange, stored);
+        } else {
+            Exchanges.noContent(exchange);
+        }
     }
 
     private void insert(HttpExchange exchange, FakeCalendar calendar, boolean dropAnswer) throws IOException {

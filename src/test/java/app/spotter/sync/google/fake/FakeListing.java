@@ -102,14 +102,21 @@ final class FakeListing {
         return Math.min(2500, Integer.parseInt(query.getOrDefault("maxResults", "250")));
     }
 
-    /** Deleted events are listed stripped down to what identifies them, as Google does. */
+    /**
+     * Deleted events are listed stripped down to what identifies them, as Google does; a cancelled exception of a
+     * recurring event keeps {@code recurringEventId} and {@code originalStartTime} (events resource "status": the
+     * only fields such an exception is guaranteed to have, besides its id), so a client can tell which occurrence
+     * of which series was deleted.
+     */
     private static JsonObject view(FakeCalendar.Stored stored) {
         if (!stored.cancelled()) {
             return stored.json().deepCopy();
         }
         JsonObject stub = new JsonObject();
-        for (String field : List.of("kind", "etag", "id", "status")) {
-            stub.add(field, stored.json().get(field));
+        for (String field : List.of("kind", "etag", "id", "status", "recurringEventId", "originalStartTime")) {
+            if (stored.json().has(field)) {
+                stub.add(field, stored.json().get(field));
+            }
         }
         return stub;
     }
