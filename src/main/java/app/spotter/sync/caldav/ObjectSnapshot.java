@@ -1,5 +1,6 @@
 package app.spotter.sync.caldav;
 
+import app.spotter.sync.RecurrenceRules;
 import app.spotter.sync.RemoteSeries;
 import app.spotter.sync.RemoteSnapshot;
 import java.io.StringReader;
@@ -111,7 +112,7 @@ final class ObjectSnapshot {
 
         static Optional<RemoteSeries> of(VEvent master, List<VEvent> events) {
             Optional<RemoteSeries.Rule> rule = master.getProperty(Property.RRULE)
-                    .flatMap(p -> Rules.of(((net.fortuna.ical4j.model.property.RRule<?>) p).getRecur()));
+                    .flatMap(p -> RecurrenceRules.of(((net.fortuna.ical4j.model.property.RRule<?>) p).getRecur()));
             if (rule.isEmpty() || master.getProperty(Property.RDATE).isPresent()) {
                 return Optional.empty(); // no rule, or extra dates: not a series Spotter wrote
             }

@@ -58,7 +58,17 @@ class RemovedThere {
         }
         if (!back.isEmpty()) {
             // a session of a series goes back with its series' object (synced under the series' anchor)
-            queue.booking(trainerId, series.syncKey(trainerId, bookingId), preferences.get(trainerId));
+            UUID anchor = series.syncKey(trainerId, bookingId);
+            if (!anchor.equals(bookingId)) {
+                // the series as Spotter holds it is what it last wrote there (a calendar that keeps a deleted
+                // occurrence apart from the series' own text, as Google's cancelled instance, was never written
+                // with it left out), so only a forced write brings that occurrence back
+                for (Provider provider : back) {
+                    mirrors.find(trainerId, anchor, provider).ifPresent(m -> mirrors.invalidate(trainerId, provider,
+                            m.remote().externalId()));
+                }
+            }
+            queue.booking(trainerId, anchor, preferences.get(trainerId));
         }
         return back;
     }

@@ -72,30 +72,78 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         if (event.repeating() == null) {
             return upsertEvent(connection, event, previous, GoogleEventMapper.toGoogle(event));
         }
-        // a series: the recurring event (one request), then each changed occurrence as an instance override
+        // a series: the recurring event (one request), then its instances as Spotter holds them (one listing, and
+        // a write for each instance that differs)
         RemoteEvent master = upsertEvent(connection, event, previous, GoogleEventMapper.toGoogleSeries(event));
-        String calendarId = calendarId(connection);
-        for (var o : event.repeating().overrides()) {
-            overrideInstance(connection, calendarId, master.externalId(), o, event.zone());
-        }
-        return master;
+        String etag = alignInstances(connection, calendarId(connection), master, event);
+        return new RemoteEvent(master.externalId(), etag, null, master.sequence(), master.overwrote(),
+                master.goneThere());
     }
 
     /**
-     * Finds the instance by its original start (events.instances with originalStart, Google's documented way to
-     * address one occurrence) and writes the occurrence over it.
+     * Makes every instance of the series what Spotter holds: an occurrence Spotter moved at its time (an instance
+     * override), every other one at the rule's time with the series' title, and not deleted. So a move or a
+     * deletion of one instance made in Google that Spotter put back (or the trainer chose to put back) is undone
+     * here, and an instance edited there gets Spotter's content again. Occurrences Spotter excludes are EXDATEs of
+     * the master and are not listed.
+     *
+     * @return the series' version tag ({@link GoogleSeries#etag}) as written
      */
-    private void overrideInstance(Connection connection, String calendarId, String masterId,
-            app.spotter.calendar.Repeating.Override o, java.time.ZoneId zone) throws SyncFailure {
-        String originalStart = GoogleEventMapper.at(o.recurrenceId(), zone).getDateTime().toStringRfc3339();
-        var found = api.attempt(connection, cal -> cal.events().instances(calendarId, masterId)
-                .setOriginalStart(originalStart).setShowDeleted(true).execute(), 404);
-        if (!found.ok() || found.value().getItems() == null || found.value().getItems().isEmpty()) {
-            return; // the rule no longer has that occurrence: nothing to override
+    private String alignInstances(Connection connection, String calendarId, RemoteEvent master, CalendarEvent event)
+            throws SyncFailure {
+        java.util.List<Event> instances = instances(connection, calendarId, master.externalId());
+        java.util.Map<java.time.Instant, app.spotter.calendar.Repeating.Override> overrides = new java.util.HashMap<>();
+        event.repeating().overrides().forEach(o -> overrides.put(o.recurrenceId(), o));
+        java.time.Duration length = java.time.Duration.between(event.start(), event.end());
+        java.util.List<Event> written = new java.util.ArrayList<>();
+        for (Event instance : instances) {
+            java.time.Instant original = GoogleSeries.instant(instance.getOriginalStartTime());
+            var o = overrides.getOrDefault(original, null);
+            Event body = o != null ? GoogleEventMapper.toInstance(master.externalId(), o, event.zone())
+                    : GoogleEventMapper.toInstance(master.externalId(), original, event, original,
+                            original.plus(length));
+            if (original == null || same(instance, body)) {
+                written.add(instance);
+                continue;
+            }
+            var updated = api.attempt(connection, cal -> cal.events().update(calendarId, instance.getId(), body)
+                    .execute(), 404);
+            written.add(updated.ok() ? updated.value() : instance);
         }
-        String instanceId = found.value().getItems().getFirst().getId();
-        Event body = GoogleEventMapper.toInstance(masterId, o, zone);
-        api.attempt(connection, cal -> cal.events().update(calendarId, instanceId, body).execute());
+        return GoogleSeries.etag(master.etag(), written);
+    }
+
+    private static boolean same(Event there, Event ours) {
+        return !"cancelled".equals(there.getStatus())
+                && java.util.Objects.equals(instant(there.getStart()), instant(ours.getStart()))
+                && java.util.Objects.equals(instant(there.getEnd()), instant(ours.getEnd()))
+                && java.util.Objects.equals(there.getSummary(), ours.getSummary());
+    }
+
+    /** Longest series Spotter reads: 26 weeks booked ahead, up to 7 sessions a week, with room to spare. */
+    private static final int INSTANCE_PAGES = 4;
+
+    /** events.instances with deleted ones (cancelled exceptions), page by page up to a bound. */
+    private java.util.List<Event> instances(Connection connection, String calendarId, String masterId)
+            throws SyncFailure {
+        java.util.List<Event> all = new java.util.ArrayList<>();
+        String pageToken = null;
+        for (int page = 0; page < INSTANCE_PAGES; page++) {
+            String next = pageToken;
+            var listed = api.attempt(connection, cal -> cal.events().instances(calendarId, masterId)
+                    .setShowDeleted(true).setMaxResults(250).setPageToken(next).execute(), 404, 410);
+            if (!listed.ok()) {
+                break;
+            }
+            if (listed.value().getItems() != null) {
+                all.addAll(listed.value().getItems());
+            }
+            pageToken = listed.value().getNextPageToken();
+            if (pageToken == null) {
+                break;
+            }
+        }
+        return all;
     }
 
     private RemoteEvent upsertEvent(Connection connection, CalendarEvent event, RemoteEvent previous, Event body)
@@ -113,8 +161,8 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         var updated = api.attempt(connection, cal -> {
             var update = cal.events().update(calendarId, body.getId(), body);
             if (previous.etag() != null) {
-                // Optimistic concurrency: only overwrite the version we last wrote.
-                update.getRequestHeaders().setIfMatch(previous.etag());
+                // Optimistic concurrency: only overwrite the version we last wrote (a series' own part of it).
+                update.getRequestHeaders().setIfMatch(GoogleSeries.masterEtag(previous.etag()));
             }
             return update.execute();
         }, 412, 404);
@@ -159,10 +207,16 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         if (start == null || end == null) {
             return java.util.Optional.empty();
         }
-        boolean repeating = there.getRecurrence() != null && !there.getRecurrence().isEmpty()
-                || there.getRecurringEventId() != null;
+        boolean series = there.getRecurrence() != null && !there.getRecurrence().isEmpty();
+        if (series) {
+            // read with its instances: a move or a deletion of one of them is not a change of the master's own
+            var instances = instances(connection, calendarId, there.getId());
+            return java.util.Optional.of(new app.spotter.sync.ReadResult.Found(new app.spotter.sync.RemoteSnapshot(
+                    GoogleSeries.etag(there.getEtag(), instances), start, end, false, true, there.getSummary(),
+                    GoogleSeries.of(there, start, end, instances).orElse(null))));
+        }
         return java.util.Optional.of(new app.spotter.sync.ReadResult.Found(new app.spotter.sync.RemoteSnapshot(
-                there.getEtag(), start, end, false, repeating, there.getSummary())));
+                there.getEtag(), start, end, false, there.getRecurringEventId() != null, there.getSummary())));
     }
 
     private static java.time.Instant instant(com.google.api.services.calendar.model.EventDateTime time) {

@@ -25,7 +25,7 @@ final class GoogleChanges {
     static final int PAGE_SIZE = 250;
 
     /** Only what we read: smaller answers on a 1-request-per-round budget. */
-    static final String FIELDS = "nextPageToken,nextSyncToken,items(id,etag,status,extendedProperties/private)";
+    static final String FIELDS = "nextPageToken,nextSyncToken,items(id,etag,status,recurringEventId,extendedProperties/private)";
 
     private final GoogleApi api;
 
@@ -50,6 +50,7 @@ final class GoogleChanges {
             throws SyncFailure {
         java.util.Map<String, String> changed = new java.util.HashMap<>();
         Set<String> removed = new HashSet<>();
+        java.util.Map<String, String> instanceChanged = new java.util.HashMap<>();
         String pageToken = null;
         Events page;
         do {
@@ -60,7 +61,14 @@ final class GoogleChanges {
             }
             page = outcome.value();
             for (Event item : page.getItems() == null ? java.util.List.<Event>of() : page.getItems()) {
-                if ("cancelled".equals(item.getStatus())) {
+                if (item.getRecurringEventId() != null) {
+                    // one instance of a recurring event moved, edited or deleted on its own: Google lists it under
+                    // an id of its own (<master>_<original start>), and the master's etag stays as it was. Spotter
+                    // knows the series by its master, so it is a change of the master; its instance etag never
+                    // equals the series' version Spotter stored, so the engine reads the series and tells its own
+                    // write (an echo) from the trainer's change there
+                    instanceChanged.put(item.getRecurringEventId(), item.getEtag());
+                } else if ("cancelled".equals(item.getStatus())) {
                     // Deleted events come back stripped to id and status, so they cannot be told apart as ours;
                     // the engine ignores ids it does not know.
                     removed.add(item.getId());
@@ -70,6 +78,7 @@ final class GoogleChanges {
             }
             pageToken = page.getNextPageToken();
         } while (pageToken != null);
+        changed.putAll(instanceChanged); // the master's own etag may equal Spotter's while an instance changed
         return new RemoteChanges(page.getNextSyncToken(), changed, Set.copyOf(removed), fullResync);
     }
 

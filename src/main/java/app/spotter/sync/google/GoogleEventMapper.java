@@ -62,6 +62,26 @@ final class GoogleEventMapper {
                         .setPrivate(Map.of(MARKER, "1", BOOKING, e.bookingId().toString())));
     }
 
+    /**
+     * An occurrence Spotter has not moved, as the rule gives it with the series' content: what an instance moved,
+     * deleted or edited in Google is put back to.
+     */
+    static Event toInstance(String masterId, Instant originalStart, CalendarEvent series, Instant start,
+            Instant end) {
+        ZoneId zone = series.zone();
+        return new Event()
+                .setRecurringEventId(masterId)
+                .setOriginalStartTime(at(originalStart, zone))
+                .setSummary(series.summary())
+                .setLocation(series.location())
+                .setStart(at(start, zone))
+                .setEnd(at(end, zone))
+                .setColorId(GoogleColors.nearestColorId(series.colorHex()))
+                .setStatus("confirmed")
+                .setExtendedProperties(new Event.ExtendedProperties()
+                        .setPrivate(Map.of(MARKER, "1", BOOKING, series.bookingId().toString())));
+    }
+
     static boolean isOurs(Event event) {
         return event.getExtendedProperties() != null
                 && event.getExtendedProperties().getPrivate() != null

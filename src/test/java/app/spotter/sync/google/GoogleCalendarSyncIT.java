@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,5 +297,132 @@ class GoogleCalendarSyncIT extends SpotterIT {
         assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
         assertThat(activity.get(0).get("provider").stringValue()).isEqualTo("google");
         assertThat(activity.get(0).get("message").stringValue()).contains("Google Calendar", "put back");
+    }
+
+    // ---- one instance of a series changed in Google: an exception with its own id (<master>_<original start>) ----
+
+    /** A weekly series of four Monday 09:00 sessions, 3 to 4 weeks ahead, in Google and past a first round. */
+    record Series(String anchor, String masterId, java.time.ZonedDateTime monday, List<String> sessions) {
+        String instanceId(int week) {
+            return masterId + "_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(monday.plusWeeks(week));
+        }
+
+        String at(int week, int hour) {
+            return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    monday.plusWeeks(week).withHour(hour));
+        }
+    }
+
+    Series seriesInGoogle() throws Exception {
+        connectThroughOAuth();
+        java.time.ZoneId zone = java.time.ZoneId.of("Africa/Johannesburg");
+        java.time.ZonedDateTime monday = java.time.LocalDate.now(zone).plusWeeks(3)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atTime(9, 0).atZone(zone);
+        var created = api.post("/api/v1/bookings", """
+                {"client_id":"%s","starts_at":"%s","duration_minutes":60,
+                 "recurrence":{"frequency":"weekly","days":["MO"],"count":4}}""".formatted(clientId,
+                java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(monday)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String anchor = created.json().get("id").stringValue();
+        List<String> sessions = new java.util.ArrayList<>();
+        api.get("/api/v1/series/" + created.json().get("series_id").stringValue()).json().get("sessions")
+                .forEach(n -> sessions.add(n.get("id").stringValue()));
+        Series series = new Series(anchor, anchor.replace("-", ""), monday, List.copyOf(sessions));
+        Eventually.await(WAIT, "the series in Google", () -> GOOGLE.instances("primary", series.masterId())
+                .size() == 4);
+        syncNow(); // a first round takes the sync token, so the change below is an incremental one
+        awaitDueWorkDone();
+        return series;
+    }
+
+    String startOf(String bookingId) {
+        return api.get("/api/v1/bookings/" + bookingId).json().get("starts_at").stringValue();
+    }
+
+    /** The instance's start as Google shows it, or "cancelled". */
+    String instanceInGoogle(Series series, int week) {
+        return GOOGLE.instances("primary", series.masterId()).stream()
+                .filter(i -> i.get("id").getAsString().equals(series.instanceId(week))).findFirst()
+                .map(i -> "cancelled".equals(i.get("status").getAsString()) ? "cancelled"
+                        : i.getAsJsonObject("start").get("dateTime").getAsString())
+                .orElse("not listed");
+    }
+
+    List<String> kinds(String bookingId) {
+        return api.get("/api/v1/bookings/" + bookingId + "/activity").json().findValuesAsString("kind");
+    }
+
+    @Test
+    void anInstanceOfASeriesMovedInGoogleBecomesAnExceptionOfThatSessionAlone() throws Exception {
+        Series series = seriesInGoogle();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", series.instanceId(1),
+                timeBody(series.at(1, 14), series.at(1, 15)))).isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "that session follows the move", () -> series.at(1, 14)
+                .equals(startOf(series.sessions().get(1))));
+        var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).containsExactly("moved_in_calendar");
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar",
+                "session of a repeating series", "14:00-15:00");
+        awaitDueWorkDone();
+        syncNow(); // Spotter's own write of the series comes back in this round: an echo, not a change
+        awaitDueWorkDone();
+        for (int week : new int[] {0, 2, 3}) {
+            assertThat(startOf(series.sessions().get(week))).as("week " + week).isEqualTo(series.at(week, 9));
+            assertThat(kinds(series.sessions().get(week))).as("week " + week).isEmpty();
+        }
+        assertThat(kinds(series.sessions().get(1))).containsExactly("moved_in_calendar");
+        assertThat(instanceInGoogle(series, 1)).contains("T14:00");
+        assertThat(instanceInGoogle(series, 2)).contains("T09:00");
+        assertThat(api.get("/api/v1/notices").body()).doesNotContain("put back", "Put back");
+    }
+
+    @Test
+    void anInstanceOfASeriesDeletedInGoogleStaysBookedAndOutUntilTheTrainerChooses() throws Exception {
+        Series series = seriesInGoogle();
+        String deleted = series.sessions().get(2);
+
+        assertThat(GOOGLE.asAnotherClient("DELETE", "primary", series.instanceId(2), null)).isEqualTo(204);
+        syncNow();
+
+        Eventually.await(WAIT, "flagged as removed from Google", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(deleted));
+        assertThat(api.get("/api/v1/bookings/" + deleted).json().get("status").stringValue()).isEqualTo("scheduled");
+        assertThat(kinds(deleted)).containsExactly("removed_in_calendar");
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(instanceInGoogle(series, 2)).as("not put back unasked").isIn("cancelled", "not listed");
+        assertThat(kinds(deleted)).as("one notice").containsExactly("removed_in_calendar");
+        assertThat(instanceInGoogle(series, 3)).contains("T09:00");
+
+        var back = api.post("/api/v1/bookings/" + deleted + "/put-back", "{\"provider\":\"google\"}");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        Eventually.await(WAIT, "back in Google", () -> instanceInGoogle(series, 2).contains("T09:00"));
+        assertThat(api.get("/api/v1/calendar-sync/removed").json().findValuesAsString("booking_id"))
+                .doesNotContain(deleted);
+    }
+
+    @Test
+    void anInstanceOfASeriesMovedInGoogleOntoAnotherBookingIsPutBackWithANoticeOnThatSession() throws Exception {
+        Series series = seriesInGoogle();
+        api.createBooking(clientId, series.at(1, 14), 60);
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", series.instanceId(1),
+                timeBody(series.at(1, 14), series.at(1, 15)))).isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "the instance back at Spotter's time", () -> instanceInGoogle(series, 1)
+                .contains("T09:00"));
+        Eventually.await(WAIT, "a notice on that session", () -> kinds(series.sessions().get(1))
+                .contains("put_back"));
+        var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar", "refused");
+        assertThat(startOf(series.sessions().get(1))).isEqualTo(series.at(1, 9));
     }
 }

@@ -1,6 +1,5 @@
-package app.spotter.sync.caldav;
+package app.spotter.sync;
 
-import app.spotter.sync.RemoteSeries;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.temporal.Temporal;
@@ -12,16 +11,19 @@ import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.WeekDay;
 
-/** An RRULE (RFC 5545 3.3.10) read into {@link RemoteSeries.Rule}, so rules are compared by meaning. */
-final class Rules {
+/**
+ * An RRULE (RFC 5545 3.3.10) read into {@link RemoteSeries.Rule}, so rules are compared by meaning. Shared by the
+ * calendar adapters: a CalDAV object and a Google recurring event hold the same RFC 5545 text.
+ */
+public final class RecurrenceRules {
 
-    private Rules() {}
+    private RecurrenceRules() {}
 
     /** Empty when UNTIL is not an instant (a floating or date UNTIL only goes with a floating or date DTSTART). */
-    static Optional<RemoteSeries.Rule> of(Recur<?> recur) {
+    public static Optional<RemoteSeries.Rule> of(Recur<?> recur) {
         Instant until = null;
         if (recur.getUntil() != null) {
-            Optional<Instant> at = ObjectSnapshot.instant((Temporal) recur.getUntil());
+            Optional<Instant> at = instant((Temporal) recur.getUntil());
             if (at.isEmpty()) {
                 return Optional.empty();
             }
@@ -58,5 +60,14 @@ final class Rules {
         if (values != null && !values.isEmpty()) {
             other.add(name + "=" + values);
         }
+    }
+
+    private static Optional<Instant> instant(Temporal t) {
+        return switch (t) {
+            case Instant i -> Optional.of(i);
+            case java.time.ZonedDateTime z -> Optional.of(z.toInstant());
+            case java.time.OffsetDateTime o -> Optional.of(o.toInstant());
+            case null, default -> Optional.empty();
+        };
     }
 }
