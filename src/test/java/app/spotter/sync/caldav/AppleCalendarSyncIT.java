@@ -291,20 +291,10 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         String id = api.createBooking(clientId, at(12, "09:00"), 60);
         String other = api.createBooking(clientId, at(12, "14:00"), 60);
         awaitEvent(other, "UID:");
-        String ours = rawEvent(id);
-        assertThat(raw.put(eventUrl(id), moved(ours, 12, "090000", "100000", "143000", "153000")).status())
-                .isBetween(200, 204);
-
-        syncNow();
-
-        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
-        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(12, "090000"));
-        assertThat(startsAt(id)).isEqualTo(at(12, "09:00"));
-        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
-        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
-        assertThat(entry.get("notice").booleanValue()).isTrue();
-        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "14:30-15:30",
-                "overlaps your session").doesNotContain("allow_conflict");
+        assertThat(moveThereIsPutBack(id, 12, "090000", "100000", "143000", "153000").get("notice").booleanValue())
+                .isTrue();
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().get(0).get("message").stringValue())
+                .contains("Moved in Apple Calendar", "14:30-15:30", "overlaps your session");
     }
 
     @Test
@@ -429,19 +419,8 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         var off = api.post("/api/v1/availability/time-off", """
                 {"starts_at":"%s","ends_at":"%s","label":"Physio"}""".formatted(at(19, "13:00"), at(19, "17:00")));
         assertThat(off.status()).as(off.body()).isEqualTo(201);
-        String ours = rawEvent(id);
-        assertThat(raw.put(eventUrl(id), moved(ours, 19, "090000", "100000", "140000", "150000")).status())
-                .isBetween(200, 204);
-
-        syncNow();
-
-        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
-        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(19, "090000"));
-        assertThat(startsAt(id)).isEqualTo(at(19, "09:00"));
-        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
-        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
-        assertThat(entry.get("message").stringValue()).contains("Moved in Apple Calendar", "14:00-15:00",
-                "time off", "Physio").doesNotContain("allow_conflict");
+        assertThat(moveThereIsPutBack(id, 19, "090000", "100000", "140000", "150000").get("message").stringValue())
+                .contains("Moved in Apple Calendar", "14:00-15:00", "time off", "Physio");
     }
 
     // ---- one occurrence of a series changed in the trainer's calendar, as an iPhone writes it (OtherClient) ----
@@ -624,6 +603,27 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
 
     static Instant instant(int day, String hourMinute) {
         return OffsetDateTime.parse(at(day, hourMinute)).toInstant();
+    }
+
+    /**
+     * Moves the booking's event there (raw HTTP, as another client would), runs "sync now", and waits until Spotter
+     * has put its own time back with a notice; returns that activity entry (kind put_back) for the reason.
+     */
+    tools.jackson.databind.JsonNode moveThereIsPutBack(String id, int day, String fromStart, String fromEnd,
+            String toStart, String toEnd) {
+        assertThat(raw.put(eventUrl(id), moved(rawEvent(id), day, fromStart, fromEnd, toStart, toEnd)).status())
+                .isBetween(200, 204);
+        String before = startsAt(id);
+
+        syncNow();
+
+        Eventually.await(WAIT, "a notice says why", () -> api.get("/api/v1/notices").body().contains(id));
+        awaitEvent(id, "DTSTART;TZID=Africa/Johannesburg:" + ical(day, fromStart));
+        assertThat(startsAt(id)).isEqualTo(before);
+        var entry = api.get("/api/v1/bookings/" + id + "/activity").json().get(0);
+        assertThat(entry.get("kind").stringValue()).isEqualTo("put_back");
+        assertThat(entry.get("message").stringValue()).doesNotContain("allow_conflict");
+        return entry;
     }
 
     void syncNow() {
