@@ -425,4 +425,25 @@ class GoogleCalendarSyncIT extends SpotterIT {
         assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar", "refused");
         assertThat(startOf(series.sessions().get(1))).isEqualTo(series.at(1, 9));
     }
+
+    @Test
+    void aTitleEditedOnOneInstanceOfASeriesInGoogleIsPutBackWithOneNotice() throws Exception {
+        Series series = seriesInGoogle();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", series.instanceId(1), "{\"summary\":\"Dentist\"}"))
+                .isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "Spotter's title back on that instance", () -> GOOGLE.instances("primary",
+                series.masterId()).stream().filter(i -> i.get("id").getAsString().equals(series.instanceId(1)))
+                .anyMatch(i -> i.get("summary").getAsString().equals("1:1 session · Naledi Dube")));
+        Eventually.await(WAIT, "a notice", () -> api.get("/api/v1/notices").body().contains("Title, description"));
+        awaitDueWorkDone();
+        syncNow(); // Spotter's put-back comes back in this round: an echo
+        awaitDueWorkDone();
+        assertThat(kinds(series.anchor())).as("one notice, once").containsExactly("put_back");
+        for (int week = 0; week < 4; week++) {
+            assertThat(startOf(series.sessions().get(week))).isEqualTo(series.at(week, 9));
+        }
+    }
 }
