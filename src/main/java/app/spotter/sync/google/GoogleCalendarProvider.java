@@ -156,7 +156,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
             }
             // 409 duplicate: the id is taken, by our own insert whose answer was lost, or by our event that was
             // deleted in Google (deleted events linger as "cancelled" and keep their id). It is ours: overwrite.
-            return overwrite(connection, calendarId, body, false);
+            return overwrite(connection, calendarId, body, false, false);
         }
         var updated = api.attempt(connection, cal -> {
             var update = cal.events().update(calendarId, body.getId(), body);
@@ -171,8 +171,10 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
         // 412: changed in Google since our last write; 404: not there (another calendar chosen since). Spotter
         // owns its events either way, so read what is there now and apply ours on top; after a 412 the trainer is
-        // told what was overwritten (a change made in Google while Spotter's was on its way is not lost silently)
-        return overwrite(connection, calendarId, body, updated.status() == 412);
+        // told what was overwritten (a change made in Google while Spotter's was on its way is not lost silently),
+        // and a 412 because the trainer deleted it there is not undone behind their back
+        boolean changedThere = updated.status() == 412;
+        return overwrite(connection, calendarId, body, changedThere, changedThere);
     }
 
     @Override
@@ -236,9 +238,12 @@ public final class GoogleCalendarProvider implements CalendarProvider {
      *
      * @param report whether what is overwritten was changed in Google since Spotter's last write (a 412), so the
      *     returned event names it ({@link RemoteEvent#overwrote()}) unless it already shows what Spotter writes
+     * @param keepDeletion whether an event deleted there (Google keeps it as {@code status: cancelled}) is left
+     *     deleted and answered {@link RemoteEvent#goneThere}: the engine then decides it as a round would (flagged,
+     *     one notice). Not for a create, whose own earlier insert may be what lingers there.
      */
-    private RemoteEvent overwrite(Connection connection, String calendarId, Event body, boolean report)
-            throws SyncFailure {
+    private RemoteEvent overwrite(Connection connection, String calendarId, Event body, boolean report,
+            boolean keepDeletion) throws SyncFailure {
         String id = body.getId();
         app.spotter.sync.RemoteSnapshot overwrote = null;
         for (int i = 0; i < OVERWRITE_ATTEMPTS; i++) {
@@ -251,6 +256,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
                 continue;
             }
             Event there = current.value();
+            if (keepDeletion && "cancelled".equals(there.getStatus())) {
+                return RemoteEvent.goneThere(id, null);
+            }
             if (report && overwrote == null) {
                 overwrote = changedThere(there, body);
             }

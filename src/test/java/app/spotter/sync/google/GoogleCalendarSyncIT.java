@@ -249,6 +249,30 @@ class GoogleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
+    void anEventDeletedInGoogleWhileAChangeInSpotterIsOnItsWayStaysOutAndIsFlagged() throws Exception {
+        connectThroughOAuth();
+        String id = api.createBooking(clientId, ahead(4, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow();
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("DELETE", "primary", id.replace("-", ""), null)).isEqualTo(204);
+        // pushed at once (realtime), before any round has seen the deletion
+        assertThat(api.patch("/api/v1/bookings/" + id, "{\"location\":\"Park\"}").status()).isEqualTo(200);
+
+        Eventually.await(WAIT, "flagged as removed from Google", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(id));
+        awaitDueWorkDone();
+        assertThat(event(id).orElseThrow().get("status").getAsString()).as("not recreated unasked")
+                .isEqualTo("cancelled");
+        assertThat(api.get("/api/v1/bookings/" + id).json().get("status").stringValue()).isEqualTo("scheduled");
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(api.get("/api/v1/bookings/" + id + "/activity").json().findValuesAsString("kind"))
+                .as("one notice, whichever of push and round met the deletion").containsExactly("removed_in_calendar");
+    }
+
+    @Test
     void aTitlePatchedInGoogleIsPutBackWithANotice() throws Exception {
         connectThroughOAuth();
         String id = api.createBooking(clientId, ahead(3, "09:00"), 60);
