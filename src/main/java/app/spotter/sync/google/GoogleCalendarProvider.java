@@ -75,6 +75,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         // a series: the recurring event (one request), then its instances as Spotter holds them (one listing, and
         // a write for each instance that differs)
         RemoteEvent master = upsertEvent(connection, event, previous, GoogleEventMapper.toGoogleSeries(event));
+        if (master.goneThere()) {
+            return master; // deleted there: nothing was written, the engine decides it
+        }
         String etag = alignInstances(connection, calendarId(connection), master, event);
         return new RemoteEvent(master.externalId(), etag, null, master.sequence(), master.overwrote(),
                 master.goneThere());
