@@ -388,6 +388,9 @@ class GoogleCalendarSyncIT extends SpotterIT {
 
         Eventually.await(WAIT, "that session follows the move", () -> series.at(1, 14)
                 .equals(startOf(series.sessions().get(1))));
+        // the move and its activity entry are committed one after the other: wait for the entry too
+        Eventually.await(WAIT, "the move in the session's activity",
+                () -> !kinds(series.sessions().get(1)).isEmpty());
         var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
         assertThat(activity.findValuesAsString("kind")).containsExactly("moved_in_calendar");
         assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar",
