@@ -35,9 +35,11 @@ public class Bookings {
     private final ApplicationEventPublisher publisher;
     private final java.time.Clock clock;
     private final Conflicts conflicts;
+    private final BookingActivity activity;
 
     Bookings(BookingRepository repository, Clients clients, Trainers trainers, ApplicationEventPublisher publisher,
-            java.time.Clock clock, Conflicts conflicts) {
+            java.time.Clock clock, Conflicts conflicts, BookingActivity activity) {
+        this.activity = activity;
         this.repository = repository;
         this.clients = clients;
         this.trainers = trainers;
@@ -151,6 +153,24 @@ public class Bookings {
             warnings = conflicts.check(trainerId, details.startsAt(), details.endsAt(), allowConflict);
         }
         return new Booked(apply(trainerId, id, booking -> booking.change(details)), warnings);
+    }
+
+    /**
+     * A move the trainer made in one of their calendars: checked like a move in Spotter (time off and busy times
+     * refuse it), and recorded in the session's activity in the same transaction, so the session never shows its
+     * new time without the entry saying where it came from (nor the entry without the move).
+     *
+     * @param provider the calendar the move was made in ({@code apple}, {@code google})
+     */
+    @Transactional
+    public Booked movedInCalendar(UUID trainerId, UUID id, Instant startsAt, Instant endsAt, String provider,
+            String message) {
+        BookingDetails d = get(trainerId, id).details();
+        Booked moved = reschedule(trainerId, id, new BookingDetails(d.clientId(), startsAt, endsAt, d.sessionType(),
+                d.location(), d.notes(), d.colorHex()), false);
+        activity.record(trainerId, id, BookingActivity.Kind.MOVED_IN_CALENDAR, provider, message, false,
+                clock.instant());
+        return moved;
     }
 
     /**

@@ -2,7 +2,6 @@ package app.spotter.sync.engine;
 
 import app.spotter.booking.Booking;
 import app.spotter.booking.BookingActivity;
-import app.spotter.booking.BookingDetails;
 import app.spotter.booking.BookingStatus;
 import app.spotter.booking.Bookings;
 import app.spotter.booking.Conflicts;
@@ -275,16 +274,12 @@ class SyncRound {
         try {
             // busy times are read before the booking's transaction, as for a move in Spotter (BookingApi)
             conflicts.refresh(trainerId);
-            Booking current = bookings.get(trainerId, session);
-            BookingDetails d = current.details();
             if (listedEtag != null) {
                 // the push that follows writes over the trainer's version, not over an older one (no 412 round trip)
                 mirrors.adoptEtagIfStill(trainerId, provider, externalId, listedEtag, seenEtag);
             }
-            bookings.reschedule(trainerId, session, new BookingDetails(d.clientId(), start, end, d.sessionType(),
-                    d.location(), d.notes(), d.colorHex()), false);
-            activity.record(trainerId, session, BookingActivity.Kind.MOVED_IN_CALENDAR, provider.value(),
-                    "Moved in " + calendar + which + " to " + when + ".", false, clock.instant());
+            bookings.movedInCalendar(trainerId, session, start, end, provider.value(),
+                    "Moved in " + calendar + which + " to " + when + ".");
         } catch (ApiProblem refused) {
             putBack(trainerId, provider, externalId, bookingId, session, "Moved in " + calendar + which + " to "
                     + when + ", which was refused: " + withoutOverrideHint(refused.getMessage()) + " Put back.",
