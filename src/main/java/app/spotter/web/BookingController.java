@@ -143,9 +143,12 @@ class BookingController {
         }
     }
 
+    /** @param scope the choice to start from: {@code all} when the page offered "Cancel the whole series" */
     @GetMapping("/{id}/cancel")
-    String confirmCancel(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    String confirmCancel(@PathVariable UUID id, @RequestParam(required = false) String scope, Model model,
+            HttpServletRequest request) {
         Booking booking = bookings.get(CurrentTrainer.id(), id);
+        model.addAttribute("chosenScope", "all".equals(scope) ? "all" : null);
         model.addAttribute("booking", booking);
         model.addAttribute("description", describe(booking));
         model.addAttribute("series", seriesEdits.of(CurrentTrainer.id(), booking).orElse(null));
@@ -175,7 +178,7 @@ class BookingController {
                 throw problem;
             }
             model.addAttribute("problem", problem.getMessage());
-            return confirmCancel(id, model, request);
+            return confirmCancel(id, scope, model, request);
         }
     }
 

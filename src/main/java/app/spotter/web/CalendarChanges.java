@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What changes made in the trainer's own calendars did, in the web app: the booking's activity list and its
- * "removed from your calendar" choice (cancel the session, or put it back) on the booking page, and the notices
+ * "removed from your calendar" choice (cancel the session, or put it back; for a whole series deleted there,
+ * cancel the whole series or put it back, from any of its sessions) on the booking page, and the notices
  * (put back, removed) on the calendar and sync pages until dismissed.
  */
 final class CalendarChanges {
@@ -30,8 +31,12 @@ final class CalendarChanges {
     /** One activity line as the page words it. */
     record Line(String when, String message, boolean notice) {}
 
-    /** One calendar the session was deleted from, as the page words it. */
-    record Removed(String provider, String text) {}
+    /**
+     * One calendar the session was deleted from, as the page words it.
+     *
+     * @param wholeSeries its whole repeating series was deleted there: the choice is about the series
+     */
+    record Removed(String provider, String text, boolean wholeSeries) {}
 
     /** One notice on the calendar or sync page. */
     record Notice(UUID id, UUID bookingId, String text) {}
@@ -82,9 +87,13 @@ final class CalendarChanges {
             UUID trainerId = CurrentTrainer.id();
             ZoneId zone = trainers.zone(trainerId);
             return sync.removedFromCalendars(trainerId, id.get()).stream()
-                    .map(r -> new Removed(r.provider().value(), "Removed from your " + calendarName(r.provider())
-                            + " on " + WHEN.format(r.removedAt().atZone(zone)) + ". The session is still booked "
-                            + "and stays out of that calendar until you choose."))
+                    .map(r -> new Removed(r.provider().value(), r.wholeSeries()
+                            ? "The whole repeating series was removed from your " + calendarName(r.provider())
+                                    + " on " + WHEN.format(r.removedAt().atZone(zone)) + ". Its sessions are still "
+                                    + "booked and the series stays out of that calendar until you choose."
+                            : "Removed from your " + calendarName(r.provider()) + " on "
+                                    + WHEN.format(r.removedAt().atZone(zone)) + ". The session is still booked "
+                                    + "and stays out of that calendar until you choose.", r.wholeSeries()))
                     .toList();
         }
     }

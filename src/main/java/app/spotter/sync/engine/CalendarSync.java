@@ -67,7 +67,8 @@ public class CalendarSync {
     /** Bookings removed from a calendar and waiting for the trainer's choice; of one booking when it is given. */
     public List<app.spotter.sync.RemovedEvent> removedFromCalendars(UUID trainerId, UUID bookingId) {
         return removedThere.list(trainerId, bookingId).stream()
-                .map(r -> new app.spotter.sync.RemovedEvent(r.bookingId(), r.provider(), r.removedAt())).toList();
+                .map(r -> new app.spotter.sync.RemovedEvent(r.bookingId(), r.provider(), r.removedAt(),
+                        r.wholeSeries())).toList();
     }
 
     /**

@@ -182,6 +182,14 @@ class ProviderStep {
                         provider.value(), SyncRound.removedThere(calendar), true, at);
                 return null;
             }
+            case RemoteChange.FlagSeriesRemoved flag -> {
+                // not reached today (a push is a change in flight, which the decision lets win for a series), but
+                // decided the same way as a round would if it were
+                mirrors.flagRemoved(trainerId, provider, update.previous().remote().externalId(), at);
+                activity.record(trainerId, bookingId, app.spotter.booking.BookingActivity.Kind.REMOVED_IN_CALENDAR,
+                        provider.value(), SyncRound.seriesRemovedThere(calendar), true, at);
+                return null;
+            }
             case RemoteChange.PutBack back -> {
                 activity.record(trainerId, bookingId, app.spotter.booking.BookingActivity.Kind.PUT_BACK,
                         provider.value(), back.reason(), true, at);

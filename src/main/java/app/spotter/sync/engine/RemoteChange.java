@@ -35,6 +35,12 @@ sealed interface RemoteChange {
     record FlagRemoved() implements RemoteChange {}
 
     /**
+     * The whole series object deleted there (CalDAV: gone; Google: the master cancelled): keep every session, keep
+     * the series out of that calendar, and ask the trainer (put the series back, or cancel the series).
+     */
+    record FlagSeriesRemoved() implements RemoteChange {}
+
+    /**
      * One occurrence of a series deleted there (RFC 5545 3.8.5.1 EXDATE, or an override with STATUS:CANCELLED):
      * keep the session, keep that occurrence out of that calendar, and ask the trainer.
      *

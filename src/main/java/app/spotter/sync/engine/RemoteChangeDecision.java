@@ -12,7 +12,7 @@ import java.time.Instant;
  * (a title, description or colour edit is put back). A deletion never cancels: the session is flagged and the
  * trainer chooses. A repeating session is one calendar object for the whole series: where the calendar reports its
  * rule and overrides, {@link SeriesChangeDecision} decides occurrence by occurrence; what it cannot read that way
- * (and a deleted series object) is put back here with a notice.
+ * is put back here with a notice, and a deleted series object is flagged as a deleted session is.
  */
 final class RemoteChangeDecision {
 
@@ -42,11 +42,20 @@ final class RemoteChangeDecision {
                 || remote instanceof ReadResult.Found f && f.snapshot().cancelled();
         if (gone) {
             if (!booking.scheduled()) {
+                // for a series this is its first session (the object's booking) that is no longer scheduled:
+                // forgetting the copy lets reconciliation settle it (an ended series stays out; one still running
+                // is written again). Unchanged by the whole-series flag: that first session's own state decides.
                 return new RemoteChange.Forget();
             }
+            if (booking.inSeries() && booking.changedSinceOurWrite()) {
+                // deleted on top of an older version while a change of the series made in Spotter is unsent or in
+                // flight: Spotter's change stands, with a notice, as for any change made there meanwhile; the push
+                // that meets the deletion first decides it the same way (ProviderStep), so the order does not matter
+                return new RemoteChange.PutBack("Deleted in " + calendar + " while the repeating series was being "
+                        + "changed in Spotter; Spotter's series was put back.");
+            }
             if (booking.inSeries()) {
-                return new RemoteChange.PutBack("Deleted in " + calendar + "; repeating sessions are changed in "
-                        + "Spotter, so the series was put back.");
+                return new RemoteChange.FlagSeriesRemoved();
             }
             return new RemoteChange.FlagRemoved();
         }

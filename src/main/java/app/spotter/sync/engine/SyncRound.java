@@ -239,6 +239,13 @@ class SyncRound {
                 activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
                         removedThere(calendar), true, at);
             }
+            case RemoteChange.FlagSeriesRemoved flag -> {
+                // one notice, on the series' own booking (its first session, which the object is synced under);
+                // the flag stops later rounds and pushes from deciding or writing it again (ReconcileDecision)
+                mirrors.flagRemoved(trainerId, provider, externalId, at);
+                activity.record(trainerId, bookingId, BookingActivity.Kind.REMOVED_IN_CALENDAR, provider.value(),
+                        seriesRemovedThere(calendar), true, at);
+            }
             case RemoteChange.FlagOccurrenceRemoved flag -> {
                 if (listedEtag != null) {
                     // Spotter's next write of the series goes over the trainer's version, the occurrence left out
@@ -305,6 +312,12 @@ class SyncRound {
     static String removedThere(String calendar) {
         return "Deleted in " + calendar + ". The session is still booked: cancel it (the client is told) "
                 + "or put it back in " + calendar + ".";
+    }
+
+    /** The notice of a whole series deleted in a calendar. */
+    static String seriesRemovedThere(String calendar) {
+        return "Deleted in " + calendar + ": the whole repeating series. Its sessions are still booked: cancel the "
+                + "series (the clients are told) or put it back in " + calendar + ".";
     }
 
     static String calendarName(Provider provider) {

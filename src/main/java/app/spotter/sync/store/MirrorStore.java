@@ -161,17 +161,37 @@ public class MirrorStore {
         return was;
     }
 
-    /** A booking the trainer deleted from one of their calendars and has not decided about. */
-    public record Removed(UUID bookingId, Provider provider, java.time.Instant removedAt) {}
+    /**
+     * A booking the trainer deleted from one of their calendars and has not decided about.
+     *
+     * @param wholeSeries the whole series' object was deleted there ({@code bookingId} is its first session, the
+     *     booking the object is synced under)
+     */
+    public record Removed(UUID bookingId, Provider provider, java.time.Instant removedAt, boolean wholeSeries) {
 
-    /** The trainer's bookings removed from a calendar and waiting for a choice (of one booking when given). */
-    public List<Removed> removedThere(UUID trainerId, UUID bookingId) {
-        return jdbc.sql("SELECT booking_id, provider, removed_there_at FROM calendar_events WHERE trainer_id = ? "
-                        + "AND removed_there_at IS NOT NULL AND (CAST(? AS uuid) IS NULL OR booking_id = ?) "
-                        + "ORDER BY removed_there_at DESC LIMIT 200")
-                .params(trainerId, bookingId, bookingId)
+        public Removed(UUID bookingId, Provider provider, java.time.Instant removedAt) {
+            this(bookingId, provider, removedAt, false);
+        }
+    }
+
+    /**
+     * The trainer's bookings removed from a calendar and waiting for a choice (of one booking when given). A whole
+     * series waits only while it has a session still to come: once the trainer cancelled it (or its sessions have
+     * all started) there is nothing left to choose, and it stays out of that calendar.
+     */
+    public List<Removed> removedThere(UUID trainerId, UUID bookingId, java.time.Instant now) {
+        return jdbc.sql("""
+                SELECT e.booking_id, e.provider, e.removed_there_at, b.series_id IS NOT NULL
+                FROM calendar_events e
+                LEFT JOIN bookings b ON b.id = e.booking_id AND b.trainer_id = e.trainer_id
+                WHERE e.trainer_id = ? AND e.removed_there_at IS NOT NULL
+                  AND (CAST(? AS uuid) IS NULL OR e.booking_id = ?)
+                  AND (b.series_id IS NULL OR EXISTS (SELECT 1 FROM bookings s WHERE s.trainer_id = e.trainer_id
+                        AND s.series_id = b.series_id AND s.status = 'scheduled' AND s.starts_at > ?))
+                ORDER BY e.removed_there_at DESC LIMIT 200""")
+                .params(trainerId, bookingId, bookingId, java.sql.Timestamp.from(now))
                 .query((rs, n) -> new Removed(rs.getObject(1, UUID.class), Provider.fromValue(rs.getString(2))
-                        .orElseThrow(), rs.getTimestamp(3).toInstant()))
+                        .orElseThrow(), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
                 .list();
     }
 

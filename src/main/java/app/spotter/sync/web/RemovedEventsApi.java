@@ -20,12 +20,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Sessions whose event the trainer deleted in one of their calendars: still booked, out of that calendar until
- * the trainer cancels the session ({@code POST /api/v1/bookings/{id}/cancel}) or puts the event back (here).
+ * the trainer cancels the session ({@code POST /api/v1/bookings/{id}/cancel}; a whole series deleted there:
+ * {@code POST /api/v1/series/{id}/cancel}) or puts the event back (here, with any session of such a series).
  */
 @RestController
 class RemovedEventsApi {
 
-    record RemovedView(UUID bookingId, String provider, Instant removedAt) {}
+    /** @param wholeSeries the whole repeating series was deleted there, listed once by its first session */
+    record RemovedView(UUID bookingId, String provider, Instant removedAt, boolean wholeSeries) {}
 
     record PutBackView(UUID bookingId, List<String> putBack) {}
 
@@ -40,7 +42,7 @@ class RemovedEventsApi {
     @GetMapping("/api/v1/calendar-sync/removed")
     List<RemovedView> removed() {
         return sync.removedFromCalendars(CurrentTrainer.id(), null).stream()
-                .map(r -> new RemovedView(r.bookingId(), r.provider().value(), r.removedAt())).toList();
+                .map(r -> new RemovedView(r.bookingId(), r.provider().value(), r.removedAt(), r.wholeSeries())).toList();
     }
 
     /** The body is optional: {@code {"provider": "apple"}} puts it back in that calendar only. */

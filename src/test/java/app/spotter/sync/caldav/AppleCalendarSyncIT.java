@@ -573,6 +573,81 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
                 .isEqualTo("put_back");
     }
 
+    // ---- a whole series deleted in the trainer's calendar (the object gone, as another client deletes it) ----
+
+    @Test
+    void aWholeSeriesDeletedInTheCalendarStaysBookedAndOutOfThatCalendarUntilTheTrainerPutsItBack() throws Exception {
+        List<String> sessions = weeklySeries(24);
+        String anchor = sessions.getFirst();
+        rawEvent(anchor);
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+
+        syncNow();
+
+        awaitRemovedThere(anchor);
+        stillOutThereAndBooked(anchor);
+        for (String session : sessions) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("scheduled");
+        }
+        var removed = api.get("/api/v1/calendar-sync/removed").json();
+        assertThat(removed).as("the series once, by its first session").hasSize(1);
+        assertThat(removed.get(0).get("provider").stringValue()).isEqualTo("apple");
+        assertThat(removed.get(0).get("whole_series").booleanValue()).isTrue();
+        var activity = api.get("/api/v1/bookings/" + anchor + "/activity").json();
+        assertThat(activity.findValuesAsString("kind")).as("one notice, no fight").containsExactly("removed_in_calendar");
+        assertThat(activity.get(0).get("message").stringValue()).startsWith("Deleted in Apple Calendar")
+                .contains("whole repeating series", "still booked");
+        for (String session : sessions.subList(1, 4)) {
+            assertThat(api.get("/api/v1/bookings/" + session + "/activity").json()).as("one notice, on the series")
+                    .isEmpty();
+        }
+
+        // "Put it back", asked from any session of the series: the whole series goes back
+        var back = api.post("/api/v1/bookings/" + sessions.get(2) + "/put-back", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("put_back").toString()).isEqualTo("[\"apple\"]");
+        String written = awaitEvent(anchor, "RRULE:");
+        assertThat(SeriesExpander.starts(written, instant(23, "00:00"), instant(50, "00:00")))
+                .as("an independent reader finds every session there again")
+                .containsExactly(instant(24, "09:00"), instant(31, "09:00"), instant(38, "09:00"),
+                        instant(45, "09:00"));
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+        assertThat(api.get("/api/v1/bookings/" + anchor + "/activity").json().findValuesAsString("kind"))
+                .containsExactly("removed_in_calendar", "restored_in_calendar");
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).status()).as("Spotter's own write is no new change").isEqualTo(200);
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+    }
+
+    @Test
+    void cancellingAWholeSeriesDeletedInTheCalendarCancelsEverySessionAndLetsItGo() {
+        List<String> sessions = weeklySeries(25);
+        String anchor = sessions.getFirst();
+        rawEvent(anchor);
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(anchor);
+        String seriesId = api.get("/api/v1/bookings/" + anchor).json().get("series_id").stringValue();
+
+        var cancelled = api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        for (String session : sessions) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("cancelled");
+        }
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).status()).as("not written there again").isEqualTo(404);
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+    }
+
     static final ZoneId ZONE = ZoneId.of("Africa/Johannesburg");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
             java.util.Locale.forLanguageTag("en-ZA"));

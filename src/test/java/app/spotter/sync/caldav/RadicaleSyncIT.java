@@ -6,6 +6,7 @@ import app.spotter.support.BusyTimesApi;
 import app.spotter.support.Eventually;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,6 +235,39 @@ class RadicaleSyncIT extends AppleCalendarSyncIT {
                 app.spotter.support.FormBrowser.csrf(calendarPage))).statusCode()).isEqualTo(302);
         assertThat(browser.get("/app/calendar", session).body()).doesNotContain("Deleted in Apple Calendar");
         assertThat(api.get("/api/v1/notices").json()).isEmpty();
+    }
+
+    @Test
+    void theWebAppOffersPutBackAndCancellingTheWholeSeriesForASeriesDeletedInTheCalendar() throws Exception {
+        List<String> sessions = weeklySeries(26);
+        String anchor = sessions.getFirst();
+        rawEvent(anchor);
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(anchor);
+        var browser = new app.spotter.support.FormBrowser(port);
+        String session = browser.logIn(api.get("/api/v1/me").json().get("email").stringValue(),
+                "correct horse battery");
+
+        // any session of the series offers the choice about the whole series
+        String page = browser.get("/app/bookings/" + sessions.get(2) + "/edit", session).body();
+        assertThat(page).contains("The whole repeating series was removed from your Apple Calendar",
+                "Cancel the", "whole series (the clients are told)", "Put it back")
+                .doesNotContain("session (tell the client)");
+        java.util.regex.Matcher cancelLink = java.util.regex.Pattern
+                .compile("href=\"(/app/bookings/" + sessions.get(2) + "/cancel\\?scope=all)\"").matcher(page);
+        assertThat(cancelLink.find()).as("the cancel link asks for the whole series").isTrue();
+        String confirm = browser.get(cancelLink.group(1), session).body();
+        assertThat(confirm).containsPattern("value=\"all\"\\s+checked");
+
+        var putBack = browser.post("/app/bookings/" + sessions.get(2) + "/put-back", session, "provider=apple&_csrf="
+                + app.spotter.support.FormBrowser.enc(app.spotter.support.FormBrowser.csrf(page)));
+        assertThat(putBack.statusCode()).isEqualTo(302);
+        awaitEvent(anchor, "RRULE:");
+        assertThat(browser.get("/app/bookings/" + sessions.get(2) + "/edit", session).body())
+                .doesNotContain("was removed from your Apple Calendar");
+        assertThat(browser.get("/app/bookings/" + anchor + "/edit", session).body())
+                .contains("The whole repeating series put back in Apple Calendar");
     }
 
     private static int serverSequence(String ics) {

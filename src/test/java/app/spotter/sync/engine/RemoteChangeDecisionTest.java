@@ -24,6 +24,10 @@ class RemoteChangeDecisionTest {
             false, false);
     static final RemoteChangeDecision.BookingNow SERIES = new RemoteChangeDecision.BookingNow(true, NINE, TEN, true,
             false);
+    static final RemoteChangeDecision.BookingNow SERIES_CHANGING = new RemoteChangeDecision.BookingNow(true, NINE, TEN,
+            true, true);
+    static final RemoteChangeDecision.BookingNow SERIES_ENDED = new RemoteChangeDecision.BookingNow(false, NINE, TEN,
+            true, false);
     static final RemoteChangeDecision.BookingNow CHANGING = new RemoteChangeDecision.BookingNow(true, NINE, TEN,
             false, true);
 
@@ -60,7 +64,14 @@ class RemoteChangeDecisionTest {
                 Arguments.of("edited there, session cancelled in Spotter", CANCELLED, there(TWO, THREE),
                         RemoteChange.Ignore.class),
                 Arguments.of("a series moved there", SERIES, there(TWO, THREE), RemoteChange.PutBack.class),
-                Arguments.of("a series deleted there", SERIES, new ReadResult.Gone(), RemoteChange.PutBack.class),
+                Arguments.of("a whole series deleted there", SERIES, new ReadResult.Gone(),
+                        RemoteChange.FlagSeriesRemoved.class),
+                Arguments.of("a whole series cancelled there (Google's master cancelled)", SERIES, cancelledThere(),
+                        RemoteChange.FlagSeriesRemoved.class),
+                Arguments.of("a whole series deleted there while a change of it in Spotter is unsent",
+                        SERIES_CHANGING, new ReadResult.Gone(), RemoteChange.PutBack.class),
+                Arguments.of("a whole series deleted there, its first session no longer scheduled", SERIES_ENDED,
+                        new ReadResult.Gone(), RemoteChange.Forget.class),
                 Arguments.of("a single session given a rule there", BOOKED, repeatingThere(TWO, THREE),
                         RemoteChange.PutBack.class));
     }

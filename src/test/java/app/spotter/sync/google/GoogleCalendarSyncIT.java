@@ -435,6 +435,68 @@ class GoogleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
+    void aWholeSeriesDeletedInGoogleStaysBookedAndOutUntilTheTrainerPutsItBack() throws Exception {
+        Series series = seriesInGoogle();
+
+        assertThat(GOOGLE.asAnotherClient("DELETE", "primary", series.masterId(), null)).isEqualTo(204);
+        syncNow();
+
+        Eventually.await(WAIT, "flagged as removed from Google", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(series.anchor()));
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(event(series.anchor()).orElseThrow().get("status").getAsString()).as("not recreated unasked")
+                .isEqualTo("cancelled");
+        for (String session : series.sessions()) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("scheduled");
+        }
+        var removed = api.get("/api/v1/calendar-sync/removed").json();
+        assertThat(removed).as("the series once, by its first session").hasSize(1);
+        assertThat(removed.get(0).get("whole_series").booleanValue()).isTrue();
+        assertThat(kinds(series.anchor())).as("one notice").containsExactly("removed_in_calendar");
+        assertThat(api.get("/api/v1/notices").body()).contains("Deleted in Google Calendar", "whole repeating series");
+
+        var back = api.post("/api/v1/bookings/" + series.sessions().get(3) + "/put-back", "{\"provider\":\"google\"}");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        Eventually.await(WAIT, "the series back in Google", () -> event(series.anchor())
+                .map(e -> "confirmed".equals(e.get("status").getAsString())).orElse(false));
+        for (int week = 0; week < 4; week++) {
+            int w = week;
+            Eventually.await(WAIT, "week " + w + " back in Google",
+                    () -> instanceInGoogle(series, w).contains("T09:00"));
+        }
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+        assertThat(kinds(series.anchor())).containsExactly("removed_in_calendar", "restored_in_calendar");
+    }
+
+    @Test
+    void cancellingAWholeSeriesDeletedInGoogleCancelsEverySessionAndLetsItGo() throws Exception {
+        Series series = seriesInGoogle();
+        assertThat(GOOGLE.asAnotherClient("DELETE", "primary", series.masterId(), null)).isEqualTo(204);
+        syncNow();
+        Eventually.await(WAIT, "flagged as removed from Google", () -> api.get("/api/v1/calendar-sync/removed")
+                .json().findValuesAsString("booking_id").contains(series.anchor()));
+        String seriesId = api.get("/api/v1/bookings/" + series.anchor()).json().get("series_id").stringValue();
+
+        var cancelled = api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        for (String session : series.sessions()) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("cancelled");
+        }
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(event(series.anchor()).orElseThrow().get("status").getAsString()).as("not written there again")
+                .isEqualTo("cancelled");
+    }
+
+    @Test
     void anInstanceOfASeriesMovedInGoogleOntoAnotherBookingIsPutBackWithANoticeOnThatSession() throws Exception {
         Series series = seriesInGoogle();
         api.createBooking(clientId, series.at(1, 14), 60);
