@@ -648,6 +648,35 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
         assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
     }
 
+    @Test
+    void cancellingAStartedSeriesDeletedInTheCalendarKeepsItsPastSessionsOutAndWaitsForNothingMore() {
+        List<String> sessions = weeklySeries(-37); // a week ago, today, then two weeks to come
+        String anchor = sessions.getFirst();
+        rawEvent(anchor);
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(anchor);
+        String seriesId = api.get("/api/v1/bookings/" + anchor).json().get("series_id").stringValue();
+
+        assertThat(api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}").status())
+                .isEqualTo(200);
+
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        assertThat(api.get("/api/v1/bookings/" + anchor).json().get("status").stringValue())
+                .as("a session that happened stays as it was").isEqualTo("scheduled");
+        for (String session : sessions.subList(2, 4)) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("cancelled");
+        }
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).status()).as("the trainer deleted it there: its past is not written back")
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/calendar-sync/removed").json()).isEmpty();
+    }
+
     static final ZoneId ZONE = ZoneId.of("Africa/Johannesburg");
     static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
             java.util.Locale.forLanguageTag("en-ZA"));
