@@ -42,9 +42,11 @@ final class RemoteChangeDecision {
                 || remote instanceof ReadResult.Found f && f.snapshot().cancelled();
         if (gone) {
             if (!booking.scheduled()) {
-                // for a series this is its first session (the object's booking) that is no longer scheduled:
-                // forgetting the copy lets reconciliation settle it (an ended series stays out; one still running
-                // is written again). Unchanged by the whole-series flag: that first session's own state decides.
+                // kept as it was before whole series were flagged: nothing is left to ask the trainer about a
+                // session that is not scheduled, and reconciliation settles the copy (a cancelled series stays out).
+                // For a series, `booking` is its first session (the object is synced under it); a series whose
+                // first session alone was cancelled therefore lands here too and is written again by reconciliation
+                // (docs/architecture.md names this case)
                 return new RemoteChange.Forget();
             }
             if (booking.inSeries() && booking.changedSinceOurWrite()) {
