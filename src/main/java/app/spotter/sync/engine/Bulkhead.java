@@ -68,6 +68,18 @@ class Bulkhead {
         this.clock = clock;
     }
 
+    /**
+     * Whether pushes of this trainer are running with more queued behind them (a bulk being handed off). A round
+     * waits then: it would take a slot between two pushes, and a sync-collection report over a collection being
+     * written costs the server more than it finds (its own pushes, as echoes). Only while something runs, so a
+     * queue left behind can never hold rounds back.
+     */
+    boolean pushesQueued(UUID trainerId) {
+        AtomicInteger running = busy.get(trainerId);
+        Waiting queue = waiting.get(trainerId);
+        return running != null && running.get() > 0 && queue != null && queue.size() > 0;
+    }
+
     /** @return true when a worker slot was taken; the caller must {@link #leave} it */
     boolean tryEnter(UUID trainerId) {
         boolean[] entered = new boolean[1];
@@ -174,6 +186,10 @@ class Bulkhead {
             if (ids.size() < MAX_WAITING) {
                 ids.add(workId);
             }
+            return ids.size();
+        }
+
+        synchronized int size() {
             return ids.size();
         }
 

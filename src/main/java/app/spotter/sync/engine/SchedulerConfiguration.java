@@ -89,7 +89,7 @@ class SchedulerConfiguration {
                 .execute((instance, ctx) -> {
                     String[] parts = instance.getId().split(":");
                     UUID trainerId = UUID.fromString(parts[0]);
-                    if (!bulkhead.tryEnter(trainerId)) {
+                    if (bulkhead.pushesQueued(trainerId) || !bulkhead.tryEnter(trainerId)) {
                         Duration later = Bulkhead.briefDeferral();
                         return (complete, ops) -> ops.reschedule(complete, clock.instant().plus(later));
                     }

@@ -168,6 +168,23 @@ class BulkheadTest {
         assertThat(bulkhead.deferral(trainer, "a change made now")).isGreaterThan(Duration.ofSeconds(24));
     }
 
+    @Test
+    void aRoundWaitsWhileABulkOfThatTrainerIsBeingHandedOffButNeverForALeftoverQueue() {
+        List<String> bulk = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bulk.add("booking " + i);
+        }
+        bulkhead.pace(trainer, bulk);
+        assertThat(bulkhead.pushesQueued(trainer)).as("queued, nothing running yet").isFalse();
+
+        bulkhead.tryEnter(trainer);
+        assertThat(bulkhead.pushesQueued(trainer)).as("running, more queued").isTrue();
+        assertThat(bulkhead.pushesQueued(UUID.randomUUID())).as("another trainer").isFalse();
+
+        bulkhead.leave(trainer, Duration.ofMillis(30));
+        assertThat(bulkhead.pushesQueued(trainer)).as("a leftover queue with nothing running").isFalse();
+    }
+
     private void fill(UUID id) {
         while (bulkhead.tryEnter(id)) {
             // take every slot
