@@ -7,6 +7,7 @@ import app.spotter.support.Eventually;
 import app.spotter.support.SpotterIT;
 import app.spotter.sync.google.fake.FakeGoogle;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -513,6 +515,64 @@ class GoogleCalendarSyncIT extends SpotterIT {
         var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
         assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar", "refused");
         assertThat(startOf(series.sessions().get(1))).isEqualTo(series.at(1, 9));
+    }
+
+    @Test
+    void anInstanceOfASeriesMovedInGoogleOntoTheTrainersTimeOffIsPutBackAndTheTrainerIsToldWhy() throws Exception {
+        Series series = seriesInGoogle();
+        var off = api.post("/api/v1/availability/time-off", """
+                {"starts_at":"%s","ends_at":"%s","label":"Physio"}""".formatted(series.at(1, 13), series.at(1, 17)));
+        assertThat(off.status()).as(off.body()).isEqualTo(201);
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", series.instanceId(1),
+                timeBody(series.at(1, 14), series.at(1, 15)))).isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "the instance back at Spotter's time", () -> instanceInGoogle(series, 1)
+                .contains("T09:00"));
+        Eventually.await(WAIT, "a notice on that session", () -> kinds(series.sessions().get(1))
+                .contains("put_back"));
+        var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar",
+                "14:00-15:00", "refused", "time off", "Physio");
+        assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
+        assertThat(startOf(series.sessions().get(1))).isEqualTo(series.at(1, 9));
+    }
+
+    @Test
+    void anEventMovedInGoogleOntoABusyTimeOfAnotherGoogleCalendarIsPutBackAndTheTrainerIsToldWhy()
+            throws Exception {
+        String work = "c_work_" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                + "@group.calendar.google.com";
+        GOOGLE.addCalendar(work, "Gym floor", false);
+        GOOGLE.seed(work, "floor" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8),
+                JsonParser.parseString("""
+                        {"summary":"Private title","status":"confirmed","start":{"dateTime":"%s"},
+                         "end":{"dateTime":"%s"}}""".formatted(ahead(6, "14:00"), ahead(6, "15:30")))
+                        .getAsJsonObject());
+        connectThroughOAuth();
+        String calendar = StreamSupport.stream(api.get("/api/v1/calendar-sync/calendars").json().spliterator(),
+                        false).filter(c -> c.get("name").stringValue().equals("Gym floor")).findFirst().orElseThrow()
+                .get("id").stringValue();
+        var marked = api.patch("/api/v1/calendar-sync/calendars/" + calendar, "{\"busy\":true}");
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        String id = api.createBooking(clientId, ahead(6, "09:00"), 60);
+        Eventually.await(WAIT, "event in Google", () -> event(id).isPresent());
+        syncNow();
+        awaitDueWorkDone();
+
+        assertThat(GOOGLE.asAnotherClient("PATCH", "primary", id.replace("-", ""),
+                timeBody(ahead(6, "14:00"), ahead(6, "15:00")))).isEqualTo(200);
+        syncNow();
+
+        Eventually.await(WAIT, "a notice on the session", () -> kinds(id).contains("put_back"));
+        Eventually.await(WAIT, "the event back at Spotter's time", () -> event(id)
+                .map(e -> e.getAsJsonObject("start").get("dateTime").getAsString().contains("T09:00")).orElse(false));
+        var activity = api.get("/api/v1/bookings/" + id + "/activity").json();
+        assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar",
+                "14:00-15:00", "refused", "Gym floor").doesNotContain("Private title");
+        assertThat(startOf(id)).isEqualTo(ahead(6, "09:00"));
     }
 
     @Test
