@@ -21,7 +21,8 @@ final class RemoteChangeDecision {
     /**
      * The booking as Spotter holds it.
      *
-     * @param scheduled it is scheduled (not cancelled or deleted)
+     * @param scheduled it is scheduled (not cancelled or deleted); for a series' anchor: a session of the series
+     *     is (its first session may have been cancelled alone, and the object still holds the others)
      * @param inSeries it is (the anchor of) a repeating series
      * @param changedSinceOurWrite the booking changed since Spotter last wrote it to this calendar, or a write of
      *     it is in flight: a move there was made on top of an older version
@@ -42,11 +43,8 @@ final class RemoteChangeDecision {
                 || remote instanceof ReadResult.Found f && f.snapshot().cancelled();
         if (gone) {
             if (!booking.scheduled()) {
-                // kept as it was before whole series were flagged: nothing is left to ask the trainer about a
-                // session that is not scheduled, and reconciliation settles the copy (a cancelled series stays out).
-                // For a series, `booking` is its first session (the object is synced under it); a series whose
-                // first session alone was cancelled therefore lands here too and is written again by reconciliation
-                // (docs/architecture.md names this case)
+                // nothing is left to ask the trainer about a session (or a series) with nothing scheduled, and
+                // reconciliation settles the copy: a cancelled one stays out
                 return new RemoteChange.Forget();
             }
             if (booking.inSeries() && booking.changedSinceOurWrite()) {

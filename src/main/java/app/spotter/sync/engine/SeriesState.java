@@ -39,6 +39,16 @@ class SeriesState {
         this.removed = removed;
     }
 
+    /**
+     * Whether {@code anchor} is the anchor of a series with a session still scheduled: its object is wanted in
+     * calendars even when the anchor itself was cancelled alone.
+     */
+    boolean runs(UUID trainerId, UUID anchor) {
+        return series.ofSession(trainerId, anchor).filter(s -> s.series().anchorBookingId().equals(anchor))
+                .map(s -> s.sessions().stream().anyMatch(b -> b.status() == BookingStatus.SCHEDULED))
+                .orElse(false);
+    }
+
     /** Empty when {@code anchor} is not the anchor of a series that still runs (then it is not a series object). */
     Optional<SeriesChangeDecision.SeriesNow> of(UUID trainerId, UUID anchor, Provider provider,
             SyncPreferences prefs, boolean changedSinceOurWrite) {

@@ -190,7 +190,8 @@ class SyncRound {
         boolean changedSinceOurWrite = pending.generation(trainerId, bookingId).isPresent()
                 || mirror.contentHash() == null || MirrorStore.WRITING.equals(mirror.contentHash());
         RemoteChangeDecision.BookingNow now = booking.map(b -> new RemoteChangeDecision.BookingNow(
-                        b.status() == BookingStatus.SCHEDULED, b.details().startsAt(), b.details().endsAt(),
+                        b.status() == BookingStatus.SCHEDULED || b.seriesId() != null && seriesState != null
+                                && seriesState.runs(trainerId, bookingId), b.details().startsAt(), b.details().endsAt(),
                         b.seriesId() != null, changedSinceOurWrite))
                 .orElse(RemoteChangeDecision.BookingNow.ABSENT);
         String calendar = calendarName(provider);

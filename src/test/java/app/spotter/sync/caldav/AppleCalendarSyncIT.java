@@ -623,6 +623,51 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
+    void aSeriesWhoseFirstSessionWasCancelledAloneIsFlaggedNotWrittenBackWhenDeletedInTheCalendar() {
+        List<Instant> laterThree = List.of(instant(33, "09:00"), instant(40, "09:00"), instant(47, "09:00"));
+        List<String> sessions = weeklySeries(26);
+        String anchor = sessions.getFirst();
+        assertThat(api.post("/api/v1/bookings/" + anchor + "/cancel", null).status()).isEqualTo(200);
+        awaitDueWorkDone();
+        Eventually.await(WAIT, "the series there without its first session",
+                () -> laterThree.equals(startsThere(anchor, 25, 50)));
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+
+        syncNow();
+
+        awaitRemovedThere(anchor);
+        awaitDueWorkDone();
+        syncNow();
+        awaitDueWorkDone();
+        assertThat(raw.get(eventUrl(anchor)).status()).as("not written back behind the trainer's back")
+                .isEqualTo(404);
+        for (String session : sessions.subList(1, 4)) {
+            assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
+                    .isEqualTo("scheduled");
+        }
+        assertThat(api.get("/api/v1/bookings/" + anchor + "/activity").json().findValuesAsString("kind"))
+                .as("one notice").containsExactly("removed_in_calendar");
+
+        var back = api.post("/api/v1/bookings/" + sessions.get(3) + "/put-back", null);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        Eventually.await(WAIT, "the series back there, still without its first session",
+                () -> laterThree.equals(startsThere(anchor, 25, 50)));
+    }
+
+    /** The starts an independent reader finds in the object there between two days; empty when it is not there. */
+    List<Instant> startsThere(String anchor, int fromDay, int toDay) {
+        RawDav.Answer answer = raw.get(eventUrl(anchor));
+        if (answer.status() != 200) {
+            return List.of();
+        }
+        try {
+            return SeriesExpander.starts(unfolded(answer.body()), instant(fromDay, "00:00"), instant(toDay, "00:00"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void cancellingAWholeSeriesDeletedInTheCalendarCancelsEverySessionAndLetsItGo() {
         List<String> sessions = weeklySeries(25);
         String anchor = sessions.getFirst();

@@ -70,7 +70,7 @@ class RemoteChangeDecisionTest {
                         RemoteChange.FlagSeriesRemoved.class),
                 Arguments.of("a whole series deleted there while a change of it in Spotter is unsent",
                         SERIES_CHANGING, new ReadResult.Gone(), RemoteChange.PutBack.class),
-                Arguments.of("a whole series deleted there, its first session no longer scheduled", SERIES_ENDED,
+                Arguments.of("a whole series deleted there, none of its sessions scheduled any more", SERIES_ENDED,
                         new ReadResult.Gone(), RemoteChange.Forget.class),
                 Arguments.of("a single session given a rule there", BOOKED, repeatingThere(TWO, THREE),
                         RemoteChange.PutBack.class));
