@@ -40,17 +40,15 @@ class CalDavClients {
      * @param maxMultistatus {@code spotter.caldav.max-multistatus-size}: cap for PROPFIND and REPORT answers
      * @param maxObject {@code spotter.caldav.max-object-size}: cap for any other answer
      * @param allowPrivateNetworks {@code spotter.caldav.allow-private-networks}: reach non-public addresses
-     * @param requestsInFlight {@code spotter.caldav.requests-in-flight}: requests to one account at once
      */
     @Autowired
     CalDavClients(Clock clock, @Value("${spotter.instance-name:}") String instanceName,
             @Value("${spotter.caldav.deadline:30s}") Duration deadline,
             @Value("${spotter.caldav.max-multistatus-size:8MB}") DataSize maxMultistatus,
             @Value("${spotter.caldav.max-object-size:1MB}") DataSize maxObject,
-            @Value("${spotter.caldav.allow-private-networks:false}") boolean allowPrivateNetworks,
-            @Value("${spotter.caldav.requests-in-flight:1}") int requestsInFlight) {
+            @Value("${spotter.caldav.allow-private-networks:false}") boolean allowPrivateNetworks) {
         this(clock, instanceName, new DavPolicy(deadline, maxMultistatus.toBytes(), maxObject.toBytes(),
-                allowPrivateNetworks, requestsInFlight));
+                allowPrivateNetworks));
     }
 
     CalDavClients(Clock clock, String instanceName, DavPolicy policy) {

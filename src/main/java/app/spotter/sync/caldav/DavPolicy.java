@@ -12,13 +12,8 @@ import java.util.Objects;
  * @param maxMultistatusBytes cap for PROPFIND and REPORT answers (a full listing of 20,000 events is about 6 MiB)
  * @param maxObjectBytes cap for every other answer (one calendar object, or an error page)
  * @param allowPrivateNetworks true to reach loopback, RFC 1918 and other non-public addresses (a home server)
- * @param requestsInFlight requests to one account at once (see {@link DavTransport}); waiting counts against the
- *     deadline
  */
-record DavPolicy(Duration deadline, long maxMultistatusBytes, long maxObjectBytes, boolean allowPrivateNetworks,
-        int requestsInFlight) {
-
-    static final int DEFAULT_REQUESTS_IN_FLIGHT = 1;
+record DavPolicy(Duration deadline, long maxMultistatusBytes, long maxObjectBytes, boolean allowPrivateNetworks) {
 
     static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     static final long DEFAULT_MAX_MULTISTATUS_BYTES = 8L * 1024 * 1024;
@@ -26,17 +21,12 @@ record DavPolicy(Duration deadline, long maxMultistatusBytes, long maxObjectByte
 
     /** The production defaults: public addresses only. */
     static final DavPolicy DEFAULT = new DavPolicy(DEFAULT_DEADLINE, DEFAULT_MAX_MULTISTATUS_BYTES,
-            DEFAULT_MAX_OBJECT_BYTES, false, DEFAULT_REQUESTS_IN_FLIGHT);
-
-    DavPolicy(Duration deadline, long maxMultistatusBytes, long maxObjectBytes, boolean allowPrivateNetworks) {
-        this(deadline, maxMultistatusBytes, maxObjectBytes, allowPrivateNetworks, DEFAULT_REQUESTS_IN_FLIGHT);
-    }
+            DEFAULT_MAX_OBJECT_BYTES, false);
 
     DavPolicy {
         Objects.requireNonNull(deadline, "deadline");
-        if (deadline.isNegative() || deadline.isZero() || maxMultistatusBytes <= 0 || maxObjectBytes <= 0
-                || requestsInFlight <= 0) {
-            throw new IllegalArgumentException("CalDAV deadline, size caps and requests in flight must be positive");
+        if (deadline.isNegative() || deadline.isZero() || maxMultistatusBytes <= 0 || maxObjectBytes <= 0) {
+            throw new IllegalArgumentException("CalDAV deadline and size caps must be positive");
         }
     }
 
@@ -46,15 +36,15 @@ record DavPolicy(Duration deadline, long maxMultistatusBytes, long maxObjectByte
     }
 
     DavPolicy withPrivateNetworks(boolean allow) {
-        return new DavPolicy(deadline, maxMultistatusBytes, maxObjectBytes, allow, requestsInFlight);
+        return new DavPolicy(deadline, maxMultistatusBytes, maxObjectBytes, allow);
     }
 
     DavPolicy withDeadline(Duration value) {
-        return new DavPolicy(value, maxMultistatusBytes, maxObjectBytes, allowPrivateNetworks, requestsInFlight);
+        return new DavPolicy(value, maxMultistatusBytes, maxObjectBytes, allowPrivateNetworks);
     }
 
     DavPolicy withCaps(long multistatus, long object) {
-        return new DavPolicy(deadline, multistatus, object, allowPrivateNetworks, requestsInFlight);
+        return new DavPolicy(deadline, multistatus, object, allowPrivateNetworks);
     }
 
     /** Multistatus answers may list a whole calendar; everything else is one object or a short status page. */

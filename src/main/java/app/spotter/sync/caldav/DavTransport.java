@@ -48,13 +48,6 @@ final class DavTransport {
     private final DavPolicy policy;
     private final URI origin;
     private final Predicate<InetAddress> publicAddress;
-    /**
-     * Requests of this account in flight at once ({@link DavPolicy#requestsInFlight}). CalDAV servers serialise
-     * writes to a collection (Radicale holds one storage lock; iCloud throttles parallel writers), so a second
-     * request in flight only makes the first one slower. The engine still runs two jobs of a connection at once:
-     * one prepares its event while the other's request is out.
-     */
-    private final java.util.concurrent.Semaphore inFlight;
 
     /** For tests on loopback: private networks allowed, credentials for the origin of each call's first request. */
     DavTransport(HttpClient http, String username, String password, Clock clock) {
@@ -82,7 +75,6 @@ final class DavTransport {
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.failures = new FailureMapper(clock);
-        this.inFlight = new java.util.concurrent.Semaphore(policy.requestsInFlight(), true);
     }
 
     static HttpClient defaultHttpClient() {
@@ -105,25 +97,6 @@ final class DavTransport {
 
     DavExchange send(DavRequest request) throws SyncFailure {
         long deadline = System.nanoTime() + policy.deadline().toNanos();
-        try {
-            // waiting for this account's turn counts against the call's deadline: a stalled request before it
-            // costs this one at most its own deadline, never more
-            if (!inFlight.tryAcquire(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                throw tooSlow(request);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SyncFailure.transientFailure("Spotter was interrupted while talking to the calendar server.",
-                    null, e);
-        }
-        try {
-            return sendInTurn(request, deadline);
-        } finally {
-            inFlight.release();
-        }
-    }
-
-    private DavExchange sendInTurn(DavRequest request, long deadline) throws SyncFailure {
         URI trusted = origin != null ? origin : request.uri();
         DavRequest current = request;
         for (int hop = 0; ; hop++) {
