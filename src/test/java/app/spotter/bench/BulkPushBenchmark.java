@@ -50,10 +50,13 @@ public final class BulkPushBenchmark implements Benchmark {
 
             out.printf("bookings                 %d (sync threads %d, workers per connection 2)%n", n, threads);
             out.printf("cold JVM, from connect   %s   %s%n%s%n", rate(cold.took(), n), cold.cpu(n), cold.threads(n));
+            out.print(cold.requests());
             out.printf("spotter from \"sync now\"  %s   %s%n%s%n", rate(syncNow.took(), n), syncNow.cpu(n),
                     syncNow.threads(n));
+            out.print(syncNow.requests());
             out.printf("spotter from connect     %s   %s%n%s%n", rate(connect.took(), n), connect.cpu(n),
                     connect.threads(n));
+            out.print(connect.requests());
             // byte-identical objects: Spotter's own stored bodies, fetched untimed
             Map<String, byte[]> objects = BareUpload.download(dav, scenario.calendar, threads);
             Duration floor = null;
@@ -63,6 +66,7 @@ public final class BulkPushBenchmark implements Benchmark {
                         concurrency));
                 verify(dav, bareCalendar, n);
                 out.printf("bare client, %d at a time %s   %s%n", concurrency, rate(bare.took(), n), bare.cpu(n));
+                out.print(bare.requests());
                 floor = floor == null || bare.took().compareTo(floor) < 0 ? bare.took() : floor;
             }
             out.printf("ratio spotter/floor      %.2f from \"sync now\", %.2f from connect (target <= 1.10); "
@@ -80,7 +84,13 @@ public final class BulkPushBenchmark implements Benchmark {
     }
 
     /** A leg's wall time and what it cost each process. */
-    record Measured<T>(T result, Duration took, CpuTime spotter, CpuTime radicale, Map<String, Long> threads) {
+    record Measured<T>(T result, Duration took, CpuTime spotter, CpuTime radicale, Map<String, Long> threads,
+            Map<String, Integer> requestCounts) {
+
+        /** Radicale's requests in this leg by method, when it logs them ({@code -Dbench.radicale.log-level=info}). */
+        String requests() {
+            return requestCounts.isEmpty() ? "" : "  Radicale's requests: " + requestCounts + System.lineSeparator();
+        }
 
         String cpu(int events) {
             return "CPU per event: Spotter %.1f ms, PostgreSQL %.1f ms, Radicale %.1f ms".formatted(
@@ -101,6 +111,7 @@ public final class BulkPushBenchmark implements Benchmark {
 
         <T> Measured<T> measure(Callable<T> leg) throws Exception {
             Map<String, Long> threads = CpuTime.byThread(scenario.spotter.pid());
+            Map<String, Integer> requests = scenario.radicale.requestsByMethod();
             CpuTime spotter = CpuTime.of(scenario.spotter.pid());
             CpuTime radicale = CpuTime.of(scenario.radicale.pid());
             long started = System.nanoTime();
@@ -109,8 +120,11 @@ public final class BulkPushBenchmark implements Benchmark {
                     : result instanceof Duration d ? d : Duration.ofNanos(System.nanoTime() - started);
             Map<String, Long> threadsAfter = CpuTime.byThread(scenario.spotter.pid());
             threadsAfter.replaceAll((group, ms) -> ms - threads.getOrDefault(group, 0L));
+            Map<String, Integer> requestsAfter = scenario.radicale.requestsByMethod();
+            requestsAfter.replaceAll((method, count) -> count - requests.getOrDefault(method, 0));
+            requestsAfter.values().removeIf(count -> count == 0);
             return new Measured<>(result, took, CpuTime.of(scenario.spotter.pid()).minus(spotter),
-                    CpuTime.of(scenario.radicale.pid()).minus(radicale), threadsAfter);
+                    CpuTime.of(scenario.radicale.pid()).minus(radicale), threadsAfter, requestsAfter);
         }
     }
 

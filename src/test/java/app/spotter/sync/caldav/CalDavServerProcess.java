@@ -43,6 +43,16 @@ public final class CalDavServerProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * Radicale's log level: {@code warning}, or {@code info} ({@code -Dbench.radicale.log-level=info}) for a
+     * benchmark that counts the requests it was sent ({@link #requestsByMethod}).
+     */
+    private static final String LOG_LEVEL = System.getProperty("bench.radicale.log-level", "warning")
+            .equals("info") ? "info" : "warning";
+
+    private static final java.util.regex.Pattern REQUEST =
+            java.util.regex.Pattern.compile("\\b([A-Z]+) request for ");
+
     public static CalDavServerProcess start(Kind kind) {
         try {
             Path directory = Files.createTempDirectory("spotter-" + kind.name().toLowerCase() + "-");
@@ -84,9 +94,9 @@ public final class CalDavServerProcess implements AutoCloseable {
                 [storage]
                 filesystem_folder = %s
                 [logging]
-                level = warning
+                level = %s
                 mask_passwords = True
-                """.formatted(port, users, directory.resolve("collections")));
+                """.formatted(port, users, directory.resolve("collections"), LOG_LEVEL));
         return List.of("radicale", "--config", config.toString());
     }
 
@@ -145,6 +155,19 @@ public final class CalDavServerProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(kind + " did not listen within 20 s: " + log());
+    }
+
+    /**
+     * The requests Radicale logged so far, by method (empty unless it logs at {@code info}): what a client cost
+     * the server besides its CPU.
+     */
+    public java.util.Map<String, Integer> requestsByMethod() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = REQUEST.matcher(log());
+        while (m.find()) {
+            counts.merge(m.group(1), 1, Integer::sum);
+        }
+        return counts;
     }
 
     String log() {

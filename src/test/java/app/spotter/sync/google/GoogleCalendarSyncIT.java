@@ -376,6 +376,15 @@ class GoogleCalendarSyncIT extends SpotterIT {
                 .orElse("not listed");
     }
 
+    /** Waits until that week's instance is back at Spotter's time with a notice; the session's activity. */
+    tools.jackson.databind.JsonNode awaitInstancePutBack(Series series, int week) {
+        Eventually.await(WAIT, "the instance back at Spotter's time", () -> instanceInGoogle(series, week)
+                .contains("T09:00"));
+        Eventually.await(WAIT, "a notice on that session", () -> kinds(series.sessions().get(week))
+                .contains("put_back"));
+        return api.get("/api/v1/bookings/" + series.sessions().get(week) + "/activity").json();
+    }
+
     List<String> kinds(String bookingId) {
         return api.get("/api/v1/bookings/" + bookingId + "/activity").json().findValuesAsString("kind");
     }
@@ -508,11 +517,7 @@ class GoogleCalendarSyncIT extends SpotterIT {
                 timeBody(series.at(1, 14), series.at(1, 15)))).isEqualTo(200);
         syncNow();
 
-        Eventually.await(WAIT, "the instance back at Spotter's time", () -> instanceInGoogle(series, 1)
-                .contains("T09:00"));
-        Eventually.await(WAIT, "a notice on that session", () -> kinds(series.sessions().get(1))
-                .contains("put_back"));
-        var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
+        var activity = awaitInstancePutBack(series, 1);
         assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar", "refused");
         assertThat(startOf(series.sessions().get(1))).isEqualTo(series.at(1, 9));
     }
@@ -529,11 +534,7 @@ class GoogleCalendarSyncIT extends SpotterIT {
                 timeBody(series.at(1, 14), series.at(1, 15)))).isEqualTo(200);
         syncNow();
 
-        Eventually.await(WAIT, "the instance back at Spotter's time", () -> instanceInGoogle(series, 1)
-                .contains("T09:00"));
-        Eventually.await(WAIT, "a notice on that session", () -> kinds(series.sessions().get(1))
-                .contains("put_back"));
-        var activity = api.get("/api/v1/bookings/" + series.sessions().get(1) + "/activity").json();
+        var activity = awaitInstancePutBack(series, 1);
         assertThat(activity.get(0).get("message").stringValue()).contains("Moved in Google Calendar",
                 "14:00-15:00", "refused", "time off", "Physio");
         assertThat(activity.get(0).get("notice").booleanValue()).isTrue();
