@@ -654,6 +654,24 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
                 () -> laterThree.equals(startsThere(anchor, 25, 50)));
     }
 
+    /**
+     * The series' object deleted there as another client would, flagged by a round, and then the trainer's choice
+     * "cancel the whole series": nothing waits for a choice any more.
+     */
+    void deletedThereThenCancelledAsAWhole(String anchor) {
+        rawEvent(anchor);
+        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
+        syncNow();
+        awaitRemovedThere(anchor);
+        String seriesId = api.get("/api/v1/bookings/" + anchor).json().get("series_id").stringValue();
+
+        var cancelled = api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        Eventually.await(WAIT, "no longer waiting for a choice",
+                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+    }
+
     /** The starts an independent reader finds in the object there between two days; empty when it is not there. */
     List<Instant> startsThere(String anchor, int fromDay, int toDay) {
         RawDav.Answer answer = raw.get(eventUrl(anchor));
@@ -671,17 +689,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     void cancellingAWholeSeriesDeletedInTheCalendarCancelsEverySessionAndLetsItGo() {
         List<String> sessions = weeklySeries(25);
         String anchor = sessions.getFirst();
-        rawEvent(anchor);
-        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
-        syncNow();
-        awaitRemovedThere(anchor);
-        String seriesId = api.get("/api/v1/bookings/" + anchor).json().get("series_id").stringValue();
-
-        var cancelled = api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}");
-        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-
-        Eventually.await(WAIT, "no longer waiting for a choice",
-                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        deletedThereThenCancelledAsAWhole(anchor);
         for (String session : sessions) {
             assertThat(api.get("/api/v1/bookings/" + session).json().get("status").stringValue())
                     .isEqualTo("cancelled");
@@ -697,17 +705,7 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     void cancellingAStartedSeriesDeletedInTheCalendarKeepsItsPastSessionsOutAndWaitsForNothingMore() {
         List<String> sessions = weeklySeries(-37); // a week ago, today, then two weeks to come
         String anchor = sessions.getFirst();
-        rawEvent(anchor);
-        assertThat(raw.delete(eventUrl(anchor)).status()).isBetween(200, 204);
-        syncNow();
-        awaitRemovedThere(anchor);
-        String seriesId = api.get("/api/v1/bookings/" + anchor).json().get("series_id").stringValue();
-
-        assertThat(api.post("/api/v1/series/" + seriesId + "/cancel", "{\"scope\":\"all\"}").status())
-                .isEqualTo(200);
-
-        Eventually.await(WAIT, "no longer waiting for a choice",
-                () -> api.get("/api/v1/calendar-sync/removed").json().isEmpty());
+        deletedThereThenCancelledAsAWhole(anchor);
         assertThat(api.get("/api/v1/bookings/" + anchor).json().get("status").stringValue())
                 .as("a session that happened stays as it was").isEqualTo("scheduled");
         for (String session : sessions.subList(2, 4)) {
