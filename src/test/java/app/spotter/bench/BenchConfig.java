@@ -22,6 +22,19 @@ final class BenchConfig {
         return Integer.getInteger("bench.sync-threads", 8);
     }
 
+    /** How many times bulk-push repeats its warm legs (Spotter's two and the bare clients'), interleaved. */
+    static int pushRepeats() {
+        return Math.max(1, Integer.getInteger("bench.repeat", 3));
+    }
+
+    /**
+     * Whether bulk-push gives the CalDAV server a core of its own (on by default with two cores or more): a real
+     * server never shares Spotter's cores, and on shared cores the server's cost per PUT follows who else runs.
+     */
+    static boolean pinServer() {
+        return Boolean.parseBoolean(System.getProperty("bench.pin", "true"));
+    }
+
     static int latencyCount() {
         return Integer.getInteger("bench.latency.count", 200);
     }

@@ -64,11 +64,31 @@ final class PushScenario implements AutoCloseable {
      * rather than loading the very server being measured with PROPFINDs. The server's view is checked after.
      */
     Duration pushAll() {
+        return pushAll(trainer);
+    }
+
+    /** "Sync now" of {@code who} (a trainer on "manual" with bookings waiting), timed until every one is stored. */
+    Duration pushAll(Trainer who) {
         long started = System.nanoTime();
-        trainer.syncNow();
-        awaitStored(trainer, started, "bulk push");
+        who.syncNow();
+        awaitStored(who, started, "bulk push");
         return Duration.ofNanos(System.nanoTime() - started);
     }
+
+    /**
+     * One more trainer like the first: on "manual", Apple connected to a fresh calendar of the same Radicale, N
+     * bookings waiting for "sync now" (untimed).
+     */
+    Waiting manualTrainerWithBookings() throws Exception {
+        Trainer another = Trainer.signUp(spotter.port());
+        another.syncFrequency("manual");
+        URI seen = another.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
+        another.createBookings(bookings, 8);
+        return new Waiting(another, radicale.baseUrl().resolve(seen.getRawPath()));
+    }
+
+    /** A trainer whose bookings wait for "sync now", and the calendar they go to (its URL on Radicale). */
+    record Waiting(Trainer trainer, URI calendar) {}
 
     /** A second trainer (realtime, the default) who booked as many sessions with no calendar connected (untimed). */
     Trainer trainerWithBookings() throws Exception {
