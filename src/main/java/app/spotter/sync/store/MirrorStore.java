@@ -255,9 +255,10 @@ public class MirrorStore {
     }
 
     public int count(UUID trainerId, Provider provider) {
-        // reserved rows (a create not yet confirmed) are not synced events
+        // reserved rows (a create not yet confirmed) are not synced events, and neither is one the trainer deleted
+        // there: it stays out of that calendar until they choose
         return jdbc.sql("SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ? "
-                        + "AND content_hash IS NOT NULL")
+                        + "AND content_hash IS NOT NULL AND removed_there_at IS NULL")
                 .params(trainerId, provider.value()).query(Integer.class).single();
     }
 

@@ -114,7 +114,7 @@ public class StatusStore {
                                                   error_message)
                 VALUES (?, ?, CASE WHEN ? THEN NOW() END, ?,
                         (SELECT count(*) FROM calendar_events WHERE trainer_id = ? AND provider = ?
-                           AND content_hash IS NOT NULL), ?)
+                           AND content_hash IS NOT NULL AND removed_there_at IS NULL), ?)
                 ON CONFLICT (trainer_id, provider) DO UPDATE
                    SET last_sync = CASE WHEN ? THEN NOW() ELSE calendar_sync_status.last_sync END,
                        sync_status = EXCLUDED.sync_status, events_synced = EXCLUDED.events_synced,

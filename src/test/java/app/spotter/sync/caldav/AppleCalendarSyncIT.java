@@ -321,6 +321,28 @@ abstract class AppleCalendarSyncIT extends SpotterIT {
     }
 
     @Test
+    void aSessionDeletedInTheCalendarIsNotCountedAmongTheEventsMirroredThereUntilItIsPutBack() {
+        String kept = api.createBooking(clientId, at(13, "07:00"), 60);
+        String id = api.createBooking(clientId, at(13, "09:00"), 60);
+        rawEvent(kept);
+        rawEvent(id);
+        Eventually.await(WAIT, "both counted", () -> eventsMirrored() == 2);
+        assertThat(raw.delete(eventUrl(id)).status()).isBetween(200, 204);
+
+        syncNow();
+
+        awaitRemovedThere(id);
+        assertThat(eventsMirrored()).as("the status counts what the calendar holds").isEqualTo(1);
+        assertThat(api.post("/api/v1/bookings/" + id + "/put-back", null).status()).isEqualTo(200);
+        awaitEvent(id, "UID:");
+        Eventually.await(WAIT, "counted again once back", () -> eventsMirrored() == 2);
+    }
+
+    int eventsMirrored() {
+        return api.get("/api/v1/calendar-sync/status").json().get(0).get("events_synced").intValue();
+    }
+
+    @Test
     void cancellingASessionDeletedInTheCalendarLetsItGoEverywhere() {
         String id = api.createBooking(clientId, at(14, "09:00"), 60);
         rawEvent(id);
