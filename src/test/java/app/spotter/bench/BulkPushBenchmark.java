@@ -174,6 +174,7 @@ public final class BulkPushBenchmark implements Benchmark {
     private record Meter(PushScenario scenario) {
 
         <T> Measured<T> measure(Callable<T> leg) throws Exception {
+            scenario.awaitServerIdle();
             Map<String, Long> threads = CpuTime.byThread(scenario.spotter.pid());
             Map<String, Integer> requests = scenario.radicale.requestsByMethod();
             CpuTime spotter = CpuTime.of(scenario.spotter.pid());

@@ -43,7 +43,11 @@ final class PushScenario implements AutoCloseable {
         SpotterProcess spotter = null;
         FaultyProxy proxy = null;
         try {
-            spotter = SpotterProcess.start(dataDir, List.of("spotter.sync.threads=" + BenchConfig.syncThreads()));
+            // no periodic rounds: each trainer left connected by an earlier leg would otherwise get one every 5
+            // minutes, a REPORT over its 1,000 events landing in whichever later leg (bare client's included) it
+            // meets; the rounds measured here are the ones "sync now" asks for
+            spotter = SpotterProcess.start(dataDir, List.of("spotter.sync.threads=" + BenchConfig.syncThreads(),
+                    "spotter.sync.round-interval=PT24H"));
             proxy = throughProxy ? new FaultyProxy(radicale.baseUrl()) : null;
             Trainer trainer = Trainer.signUp(spotter.port());
             // manual before connecting: connecting reconciles everything at the trainer's frequency
@@ -130,6 +134,23 @@ final class PushScenario implements AutoCloseable {
     }
 
     record Leg(Duration took, URI calendar) {}
+
+    /**
+     * Waits until the server has been idle for 5 s, at most 60 s: a "sync now" leg's own round runs a few seconds
+     * after its last PUT (it waits while pushes are queued, then 1-3 s), and a leg started before it would pay for
+     * it. Untimed, between legs.
+     */
+    void awaitServerIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        CpuTime before = CpuTime.of(radicale.pid());
+        int idleHalfSeconds = 0;
+        while (idleHalfSeconds < 10 && System.nanoTime() < deadline) {
+            Sleep.millis(500);
+            CpuTime now = CpuTime.of(radicale.pid());
+            idleHalfSeconds = now.minus(before).ownMs() <= 10 ? idleHalfSeconds + 1 : 0;
+            before = now;
+        }
+    }
 
     @Override
     public void close() {
