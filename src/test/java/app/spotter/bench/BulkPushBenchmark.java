@@ -28,7 +28,7 @@ public final class BulkPushBenchmark implements Benchmark {
 
     /**
      * One at a time and eight at a time (Spotter's sync threads); two at a time, Spotter's workers per connection,
-     * was never the fastest in nine runs and is left out of the floor.
+     * was never the fastest in six runs and is left out of the floor.
      */
     private static final int[] BARE_CONCURRENCY = {1, 8};
     private static final String SYNC_NOW = "spotter from \"sync now\"";
