@@ -1,7 +1,6 @@
 package app.spotter.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,32 +51,25 @@ final class CorePinning {
     }
 
     private static void pin(long pid, String cores) {
-        List<String> command = new ArrayList<>(List.of("taskset", "--all-tasks", "--cpu-list", "--pid", cores,
-                Long.toString(pid)));
-        try {
-            Process taskset = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!taskset.waitFor(10, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
-                throw new IllegalStateException("taskset could not pin process " + pid + " to CPU " + cores);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("taskset could not run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pinning", e);
+        if (!succeeds(List.of("taskset", "--all-tasks", "--cpu-list", "--pid", cores, Long.toString(pid)))) {
+            throw new IllegalStateException("taskset could not pin process " + pid + " to CPU " + cores);
         }
     }
 
     private static boolean tasksetWorks() {
+        return succeeds(List.of("taskset", "--version"));
+    }
+
+    private static boolean succeeds(List<String> command) {
         try {
-            Process p = new ProcessBuilder("taskset", "--version").redirectErrorStream(true)
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while running " + command, e);
         }
     }
 }

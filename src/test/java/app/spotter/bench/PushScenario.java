@@ -49,13 +49,8 @@ final class PushScenario implements AutoCloseable {
             spotter = SpotterProcess.start(dataDir, List.of("spotter.sync.threads=" + BenchConfig.syncThreads(),
                     "spotter.sync.round-interval=PT24H"));
             proxy = throughProxy ? new FaultyProxy(radicale.baseUrl()) : null;
-            Trainer trainer = Trainer.signUp(spotter.port());
-            // manual before connecting: connecting reconciles everything at the trainer's frequency
-            trainer.syncFrequency("manual");
-            URI seen = trainer.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
-            URI calendar = radicale.baseUrl().resolve(seen.getRawPath());
-            trainer.createBookings(bookings, 8);
-            return new PushScenario(radicale, spotter, proxy, trainer, calendar, bookings, dataDir);
+            Waiting first = manualTrainerWithBookings(radicale, spotter, proxy, bookings);
+            return new PushScenario(radicale, spotter, proxy, first.trainer(), first.calendar(), bookings, dataDir);
         } catch (Exception | Error e) {
             close(radicale, spotter, proxy, dataDir);
             throw e;
@@ -84,11 +79,17 @@ final class PushScenario implements AutoCloseable {
      * bookings waiting for "sync now" (untimed).
      */
     Waiting manualTrainerWithBookings() throws Exception {
-        Trainer another = Trainer.signUp(spotter.port());
-        another.syncFrequency("manual");
-        URI seen = another.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
-        another.createBookings(bookings, 8);
-        return new Waiting(another, radicale.baseUrl().resolve(seen.getRawPath()));
+        return manualTrainerWithBookings(radicale, spotter, proxy, bookings);
+    }
+
+    private static Waiting manualTrainerWithBookings(CalDavServerProcess radicale, SpotterProcess spotter,
+            FaultyProxy proxy, int bookings) throws Exception {
+        Trainer trainer = Trainer.signUp(spotter.port());
+        // manual before connecting: connecting reconciles everything at the trainer's frequency
+        trainer.syncFrequency("manual");
+        URI seen = trainer.connectApple(proxy == null ? radicale.baseUrl() : proxy.uri());
+        trainer.createBookings(bookings, 8);
+        return new Waiting(trainer, radicale.baseUrl().resolve(seen.getRawPath()));
     }
 
     /** A trainer whose bookings wait for "sync now", and the calendar they go to (its URL on Radicale). */
